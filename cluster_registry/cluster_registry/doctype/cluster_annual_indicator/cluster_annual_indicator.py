@@ -1,0 +1,43 @@
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from cluster_registry.cluster_registry import library_counts
+from cluster_registry.cluster_registry.indicator_figures import apply_figures, refresh_later_years
+from cluster_registry.cluster_registry.input_checks import check_figures
+from cluster_registry.rules.inputs import DIGITAL_LEVEL_SHARES, EARLIEST_DATA_YEAR, INDICATOR_PARTS
+
+
+class ClusterAnnualIndicator(Document):
+	def validate(self):
+		self.check_one_record_per_year()
+		apply_figures(self)
+		check_figures(self, parts=INDICATOR_PARTS, share_groups=[DIGITAL_LEVEL_SHARES], earliest_year=EARLIEST_DATA_YEAR)
+
+	def on_update(self):
+		if not self.flags.refreshing:
+			refresh_later_years(self.cluster, self.year)
+
+	def after_delete(self):
+		refresh_later_years(self.cluster, self.year)
+
+	def check_one_record_per_year(self):
+		existing = frappe.db.exists(
+			self.doctype, {"cluster": self.cluster, "year": self.year, "name": ("!=", self.name)}
+		)
+		if existing:
+			frappe.throw(
+				_(
+					"Cluster {0} already has its annual indicators for {1} ({2}): open that record and edit it instead of adding a second one."
+				).format(self.cluster_name or self.cluster, self.year, existing),
+				frappe.DuplicateEntryError,
+				title=_("Duplicate annual indicators"),
+			)
+
+
+@frappe.whitelist()
+def get_enterprises_behind(indicator: str, field: str) -> list[dict]:
+	"""The enterprises behind one of the record's library counts."""
+	doc = frappe.get_doc("Cluster Annual Indicator", indicator)
+	doc.check_permission("read")
+	return library_counts.enterprises_behind(doc.cluster, doc.year, field)

@@ -1,0 +1,53 @@
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate
+
+from cluster_registry.cluster_registry.input_checks import check_figures, label, throw_problems
+from cluster_registry.rules.inputs import Problem
+from cluster_registry.rules.uscc import normalize, uscc_problem
+
+
+class Enterprise(Document):
+	def autoname(self):
+		self.uscc = normalize(self.uscc)
+		self.name = self.uscc
+
+	def validate(self):
+		self.uscc = normalize(self.uscc)
+		self.check_uscc()
+		check_figures(self)
+		self.check_honour_dates()
+
+	def check_uscc(self):
+		field = label(self.doctype, "uscc")
+		problem = uscc_problem(self.uscc)
+		if problem:
+			messages = {
+				"length": _("{0} {1} has {2} characters; it must have 18. Copy it again from the business licence."),
+				"characters": _(
+					"{0} {1} contains characters that never appear in one ({2}): only digits and capital letters other than I, O, Z, S and V are used."
+				),
+				"check_digit": _(
+					"{0} {1} is not a valid code: by GB 32100-2015 its last character would be {2}. Check every character against the business licence."
+				),
+			}
+			frappe.throw(messages[problem.rule].format(field, self.uscc, problem.detail), title=field)
+		if self.is_new() and frappe.db.exists(self.doctype, self.uscc):
+			existing = frappe.db.get_value(self.doctype, self.uscc, "enterprise_name")
+			frappe.throw(
+				_("{0} {1} is already registered, for {2}: open that enterprise instead of adding it again.").format(
+					field, self.uscc, existing
+				),
+				frappe.DuplicateEntryError,
+				title=field,
+			)
+
+	def check_honour_dates(self):
+		problems = [
+			(row, Problem("end_before_start", "valid_until", row.valid_until, "year_awarded", row.year_awarded))
+			for row in self.honours
+			if row.valid_until and getdate(row.valid_until).year < (row.year_awarded or 0)
+		]
+		if problems:
+			throw_problems(problems)

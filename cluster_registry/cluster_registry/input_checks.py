@@ -1,0 +1,115 @@
+"""Refusing bad figures on any record of the app, with messages that name the field and the fix.
+
+Driven by the DocType's own fields: every number is checked as an amount (not negative unless it
+is a growth rate or a profit), every percentage as 0–100, every year field against a sensible
+range; the caller adds its parts-and-wholes and start-and-end pairs. All problems of one save
+are reported together, and nothing is saved.
+"""
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+import frappe
+from frappe import _
+from frappe.utils import getdate
+
+from cluster_registry.figures.formulas import SIGNED_FIELDS
+from cluster_registry.rules import inputs
+
+NUMERIC_TYPES = ("Int", "Float", "Currency", "Percent")
+SIGNED = SIGNED_FIELDS | inputs.SIGNED_INPUTS
+FUTURE_YEAR_FIELDS = frozenset({"start_year", "end_year"})
+
+
+def is_year_field(df) -> bool:
+	return df.fieldtype == "Int" and (df.fieldname == "year" or df.fieldname.endswith("_year"))
+
+
+def check_figures(
+	doc,
+	parts: Iterable[tuple[str, str]] = (),
+	spans: Iterable[tuple[str, str]] = (),
+	share_groups: Iterable[Iterable[str]] = (),
+	earliest_year: int = inputs.EARLIEST_YEAR,
+):
+	"""Throw one message listing every bad figure of doc and its child rows."""
+	found = []
+	for record in (doc, *doc.get_all_children()):
+		found += [(record, p) for p in _field_problems(record, earliest_year if record is doc else None)]
+	values = doc.as_dict()
+	found += [(doc, p) for p in inputs.parts_over_wholes(values, parts)]
+	found += [(doc, p) for p in inputs.end_before_start(values, spans)]
+	for group in share_groups:
+		found += [(doc, p) for p in inputs.shares_over_total(values, group)]
+	if found:
+		throw_problems(found)
+
+
+def _field_problems(record, earliest_year: int | None) -> list:
+	meta = frappe.get_meta(record.doctype)
+	values = record.as_dict()
+	numbers = [df for df in meta.fields if df.fieldtype in NUMERIC_TYPES]
+	years = [df.fieldname for df in numbers if is_year_field(df)]
+	amounts = [df.fieldname for df in numbers if df.fieldname not in years and df.fieldname not in SIGNED]
+	percents = [df.fieldname for df in numbers if df.fieldtype == "Percent" and df.fieldname not in SIGNED]
+	problems = inputs.negatives(values, amounts) + inputs.percentages_out_of_range(values, percents)
+	this_year = getdate().year
+	for field in years:
+		latest = this_year + (inputs.PLANNING_YEARS if field in FUTURE_YEAR_FIELDS else 0)
+		problems += inputs.year_out_of_range(field, values.get(field), earliest_year or inputs.EARLIEST_YEAR, latest)
+	return problems
+
+
+def throw_problems(found: list):
+	frappe.throw("<br>".join(describe(record, problem) for record, problem in found), title=_("Figures to correct"))
+
+
+def label(doctype: str, field: str) -> str:
+	return _(frappe.get_meta(doctype).get_label(field), context=doctype)
+
+
+def describe(record, problem: inputs.Problem) -> str:
+	name = label(record.doctype, problem.field)
+	other = label(record.doctype, problem.other_field) if problem.other_field else ""
+	value, other_value = show(problem.value), show(problem.other_value)
+	if problem.rule == "negative":
+		text = _("{0} cannot be negative (entered {1}): enter 0 or a positive figure.").format(name, value)
+	elif problem.rule == "over_hundred":
+		text = _("{0} is a percentage and cannot exceed 100 (entered {1}).").format(name, value)
+	elif problem.rule == "part_over_whole":
+		text = _("{0} ({1}) cannot be larger than {2} ({3}), of which it is a part: correct one of the two.").format(
+			name, value, other, other_value
+		)
+	elif problem.rule == "shares_over_total":
+		text = _("The shares starting with {0} add up to {1}%, more than 100%: correct them so that they total 100% at most.").format(
+			name, value
+		)
+	elif problem.rule == "year_range":
+		text = _("{0} must be a year from {1} to {2} (entered {3}).").format(name, *problem.bounds, value)
+	elif problem.rule == "repeated_year":
+		text = _("{0} {1} appears more than once: keep one row per year.").format(name, value)
+	elif problem.rule == "end_before_start":
+		text = _("{0} ({1}) cannot be earlier than {2} ({3}).").format(name, value, other, other_value)
+	else:
+		text = f"{name}: {problem.rule}"
+	if record.get("parentfield"):
+		table = label(record.parenttype, record.parentfield)
+		text = _("{0}, row {1}: {2}").format(table, record.idx, text)
+	return text
+
+
+def show(value) -> str:
+	if isinstance(value, Decimal):
+		return format(value.normalize(), "f")
+	return "" if value is None else str(value)
+
+
+def check_one_row_per_year(doc, table: str):
+	"""A table of figures by year holds each year once."""
+	seen, repeated = set(), []
+	for row in doc.get(table):
+		if row.year in seen:
+			repeated.append((row, inputs.Problem("repeated_year", "year", row.year)))
+		seen.add(row.year)
+	if repeated:
+		throw_problems(repeated)

@@ -1,0 +1,1 @@
+"""Computed figures of the cluster forms: plain Python, no Frappe import."""

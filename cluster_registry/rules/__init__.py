@@ -1,0 +1,1 @@
+"""Rules the official forms state, as plain Python: no Frappe import."""
