@@ -4,7 +4,6 @@ app_publisher = "cluster_registry developers"
 app_description = "SME characteristic industrial cluster filings (中小企业特色产业集群 申报 / 复核 / 竞赛)"
 app_email = "cluster-registry@example.org"
 app_license = "MIT"
-required_apps = ["frappe"]
 
 after_install = "cluster_registry.install.after_install"
 

@@ -67,10 +67,14 @@ def stored_years(cluster: str, year: int) -> dict[int, dict]:
 	"""The cluster's stored records of the window before the year, by year."""
 	rows = frappe.get_all(
 		DOCTYPE,
-		filters={"cluster": cluster, "year": ["between", [year - WINDOW_YEARS, year - 1]]},
+		filters=years_of(cluster, year - WINDOW_YEARS, year - 1),
 		fields=["*"],
 	)
 	return {row.year: row for row in rows}
+
+
+def years_of(cluster: str, first: int, last: int) -> list:
+	return [["cluster", "=", cluster], ["year", ">=", first], ["year", "<=", last]]
 
 
 def describe_bases(year: int, bases: dict) -> str:
@@ -97,7 +101,7 @@ def refresh_later_years(cluster: str, year: int):
 	"""Re-save the records whose year-on-year or window figures depend on this year."""
 	later = frappe.get_all(
 		DOCTYPE,
-		filters={"cluster": cluster, "year": ["between", [year + 1, year + WINDOW_YEARS]]},
+		filters=years_of(cluster, year + 1, year + WINDOW_YEARS),
 		order_by="year asc",
 		pluck="name",
 	)
