@@ -33,16 +33,27 @@ def check_figures(
 	earliest_year: int = inputs.EARLIEST_YEAR,
 ):
 	"""Throw one message listing every bad figure of doc and its child rows."""
+	found = field_problems(doc, earliest_year) + relation_problems(doc, parts, spans, share_groups)
+	if found:
+		throw_problems(found)
+
+
+def field_problems(doc, earliest_year: int = inputs.EARLIEST_YEAR) -> list:
+	"""Each number of doc and its rows on its own: sign, percentage, year."""
 	found = []
 	for record in (doc, *doc.get_all_children()):
 		found += [(record, p) for p in _field_problems(record, earliest_year if record is doc else None)]
+	return found
+
+
+def relation_problems(doc, parts=(), spans=(), share_groups=()) -> list:
+	"""Numbers of doc judged together: parts and wholes, starts and ends, shares of one whole."""
 	values = doc.as_dict()
-	found += [(doc, p) for p in inputs.parts_over_wholes(values, parts)]
+	found = [(doc, p) for p in inputs.parts_over_wholes(values, parts)]
 	found += [(doc, p) for p in inputs.end_before_start(values, spans)]
 	for group in share_groups:
 		found += [(doc, p) for p in inputs.shares_over_total(values, group)]
-	if found:
-		throw_problems(found)
+	return found
 
 
 def _field_problems(record, earliest_year: int | None) -> list:

@@ -4,15 +4,16 @@ from frappe.model.document import Document
 
 from cluster_registry.cluster_registry import library_counts
 from cluster_registry.cluster_registry.indicator_figures import apply_figures, refresh_later_years
-from cluster_registry.cluster_registry.input_checks import check_figures
+from cluster_registry.cluster_registry.input_checks import field_problems, relation_problems, throw_problems
 from cluster_registry.rules.inputs import DIGITAL_LEVEL_SHARES, EARLIEST_DATA_YEAR, INDICATOR_PARTS
 
 
 class ClusterAnnualIndicator(Document):
 	def validate(self):
 		self.check_one_record_per_year()
+		self.refuse(field_problems(self, EARLIEST_DATA_YEAR))
 		apply_figures(self)
-		check_figures(self, parts=INDICATOR_PARTS, share_groups=[DIGITAL_LEVEL_SHARES], earliest_year=EARLIEST_DATA_YEAR)
+		self.refuse(relation_problems(self, parts=INDICATOR_PARTS, share_groups=[DIGITAL_LEVEL_SHARES]))
 
 	def on_update(self):
 		if not self.flags.refreshing:
@@ -21,10 +22,15 @@ class ClusterAnnualIndicator(Document):
 	def after_delete(self):
 		refresh_later_years(self.cluster, self.year)
 
+	def refuse(self, problems: list):
+		if problems:
+			throw_problems(problems)
+
 	def check_one_record_per_year(self):
-		existing = frappe.db.exists(
-			self.doctype, {"cluster": self.cluster, "year": self.year, "name": ("!=", self.name)}
-		)
+		others = {"cluster": self.cluster, "year": self.year}
+		if not self.is_new():
+			others["name"] = ("!=", self.name)
+		existing = frappe.db.exists(self.doctype, others)
 		if existing:
 			frappe.throw(
 				_(
