@@ -6,6 +6,7 @@ app_email = "cluster-registry@example.org"
 app_license = "MIT"
 
 after_install = "cluster_registry.install.after_install"
+auth_hooks = ["cluster_registry.language.speak_the_api_users_language"]
 
 # Roles ship as fixtures (exported with `bench --site … export-fixtures --app cluster_registry`).
 fixtures = [

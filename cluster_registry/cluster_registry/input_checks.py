@@ -13,10 +13,12 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from cluster_registry.figures.decimals import round2
 from cluster_registry.figures.formulas import SIGNED_FIELDS
 from cluster_registry.rules import inputs
 
 NUMERIC_TYPES = ("Int", "Float", "Currency", "Percent")
+DECIMAL_TYPES = ("Float", "Currency", "Percent")
 SIGNED = SIGNED_FIELDS | inputs.SIGNED_INPUTS
 FUTURE_YEAR_FIELDS = frozenset({"start_year", "end_year"})
 
@@ -32,10 +34,21 @@ def check_figures(
 	share_groups: Iterable[Iterable[str]] = (),
 	earliest_year: int = inputs.EARLIEST_YEAR,
 ):
-	"""Throw one message listing every bad figure of doc and its child rows."""
+	"""Round doc's decimals as the forms do, then throw one message listing every bad figure."""
+	round_figures(doc)
 	found = field_problems(doc, earliest_year) + relation_problems(doc, parts, spans, share_groups)
 	if found:
 		throw_problems(found)
+
+
+def round_figures(doc):
+	"""Every decimal of doc and its rows to two places, half up (保留小数点后2位, 四舍五入)."""
+	for record in (doc, *doc.get_all_children()):
+		for df in record.meta.fields:
+			if df.fieldtype in DECIMAL_TYPES and record.get(df.fieldname) is not None:
+				rounded = round2(record.get(df.fieldname))
+				if rounded is not None:
+					record.set(df.fieldname, float(rounded))
 
 
 def field_problems(doc, earliest_year: int = inputs.EARLIEST_YEAR) -> list:

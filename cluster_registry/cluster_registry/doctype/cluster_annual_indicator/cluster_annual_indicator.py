@@ -4,13 +4,19 @@ from frappe.model.document import Document
 
 from cluster_registry.cluster_registry import library_counts
 from cluster_registry.cluster_registry.indicator_figures import apply_figures, refresh_later_years
-from cluster_registry.cluster_registry.input_checks import field_problems, relation_problems, throw_problems
+from cluster_registry.cluster_registry.input_checks import (
+	field_problems,
+	relation_problems,
+	round_figures,
+	throw_problems,
+)
 from cluster_registry.rules.inputs import DIGITAL_LEVEL_SHARES, EARLIEST_DATA_YEAR, INDICATOR_PARTS
 
 
 class ClusterAnnualIndicator(Document):
 	def validate(self):
 		self.check_one_record_per_year()
+		round_figures(self)
 		self.refuse(field_problems(self, EARLIEST_DATA_YEAR))
 		apply_figures(self)
 		self.refuse(relation_problems(self, parts=INDICATOR_PARTS, share_groups=[DIGITAL_LEVEL_SHARES]))
