@@ -52,7 +52,7 @@ def server(site):
 	port = _free_port()
 	log = open(BENCH / "logs" / "cluster-registry-test-server.log", "w")
 	process = subprocess.Popen(
-		[str(BENCH / "env/bin/python"), "-m", "frappe.utils.bench_helper", "frappe", "serve",
+		[str(BENCH / "env/bin/python"), "-m", "frappe.utils.bench_helper", "frappe", "--site", SITE, "serve",
 		 "--port", str(port), "--noreload", "--nothreading"],  # fmt: skip
 		cwd=BENCH / "sites",
 		stdout=log,

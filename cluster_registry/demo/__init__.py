@@ -1,0 +1,1 @@
+"""A demo province for demonstrations and benchmarks (`bench --site … load-demo`)."""
