@@ -45,7 +45,9 @@ def demo_cluster(enterprises: int) -> str:
 	from cluster_registry.demo.province import build_demo_cluster, make_sub_sectors
 
 	make_sub_sectors(YEARS)
-	return build_demo_cluster(COUNTIES[enterprises], SUB_SECTORS[0], enterprises, YEARS, random.Random(enterprises))
+	return build_demo_cluster(
+		COUNTIES[enterprises], SUB_SECTORS[0], enterprises, YEARS, random.Random(enterprises)
+	)
 
 
 def measure(cluster: str, runs: int) -> dict:
@@ -65,8 +67,14 @@ def measure(cluster: str, runs: int) -> dict:
 			tracemalloc.stop()
 		frappe.db.rollback()
 		best, queries = min(best, elapsed), counted["queries"]
-	return {"cluster": cluster, "enterprises": members, "records": records, "seconds": best, "queries": queries,
-			"peak_kib": peak / 1024}  # fmt: skip
+	return {
+		"cluster": cluster,
+		"enterprises": members,
+		"records": records,
+		"seconds": best,
+		"queries": queries,
+		"peak_kib": peak / 1024,
+	}
 
 
 class count_queries:
@@ -91,11 +99,15 @@ def report(results: dict):
 	print(f"{'cluster':<12}{'enterprises':>12}{'records':>9}{'best s':>10}{'queries':>9}{'peak KiB':>10}")
 	for size in (BASELINE, LARGE):
 		r = results[size]
-		print(f"{r['cluster']:<12}{r['enterprises']:>12}{r['records']:>9}{r['seconds']:>10.3f}{r['queries']:>9}{r['peak_kib']:>10.0f}")
+		print(
+			f"{r['cluster']:<12}{r['enterprises']:>12}{r['records']:>9}{r['seconds']:>10.3f}{r['queries']:>9}{r['peak_kib']:>10.0f}"
+		)
 	large, base = results[LARGE], results[BASELINE]
 	time_ratio = large["seconds"] / base["seconds"]
 	print(f"time ratio {LARGE}/{BASELINE}: {time_ratio:.2f} (aim ≤ 2)")
-	print(f"queries {large['queries']} vs {base['queries']}: {'same' if large['queries'] == base['queries'] else 'DIFFERENT'}")
+	print(
+		f"queries {large['queries']} vs {base['queries']}: {'same' if large['queries'] == base['queries'] else 'DIFFERENT'}"
+	)
 	print(f"peak memory ratio: {large['peak_kib'] / base['peak_kib']:.2f}")
 
 

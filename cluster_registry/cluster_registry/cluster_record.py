@@ -30,9 +30,9 @@ class ClusterRecord(Document):
 		)
 		if existing:
 			frappe.throw(
-				_("{0} {1} is already in the {2} of this cluster ({3}): edit that entry instead of adding it again.").format(
-					label(self.doctype, self.key_field), key, _(self.doctype), existing
-				),
+				_(
+					"{0} {1} is already in the {2} of this cluster ({3}): edit that entry instead of adding it again."
+				).format(label(self.doctype, self.key_field), key, _(self.doctype), existing),
 				frappe.DuplicateEntryError,
 				title=_(self.doctype),
 			)

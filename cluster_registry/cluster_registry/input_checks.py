@@ -80,12 +80,16 @@ def _field_problems(record, earliest_year: int | None) -> list:
 	this_year = getdate().year
 	for field in years:
 		latest = this_year + (inputs.PLANNING_YEARS if field in FUTURE_YEAR_FIELDS else 0)
-		problems += inputs.year_out_of_range(field, values.get(field), earliest_year or inputs.EARLIEST_YEAR, latest)
+		problems += inputs.year_out_of_range(
+			field, values.get(field), earliest_year or inputs.EARLIEST_YEAR, latest
+		)
 	return problems
 
 
 def throw_problems(found: list):
-	frappe.throw("<br>".join(describe(record, problem) for record, problem in found), title=_("Figures to correct"))
+	frappe.throw(
+		"<br>".join(describe(record, problem) for record, problem in found), title=_("Figures to correct")
+	)
 
 
 def label(doctype: str, field: str) -> str:
@@ -101,13 +105,13 @@ def describe(record, problem: inputs.Problem) -> str:
 	elif problem.rule == "over_hundred":
 		text = _("{0} is a percentage and cannot exceed 100 (entered {1}).").format(name, value)
 	elif problem.rule == "part_over_whole":
-		text = _("{0} ({1}) cannot be larger than {2} ({3}), of which it is a part: correct one of the two.").format(
-			name, value, other, other_value
-		)
+		text = _(
+			"{0} ({1}) cannot be larger than {2} ({3}), of which it is a part: correct one of the two."
+		).format(name, value, other, other_value)
 	elif problem.rule == "shares_over_total":
-		text = _("The shares starting with {0} add up to {1}%, more than 100%: correct them so that they total 100% at most.").format(
-			name, value
-		)
+		text = _(
+			"The shares starting with {0} add up to {1}%, more than 100%: correct them so that they total 100% at most."
+		).format(name, value)
 	elif problem.rule == "year_range":
 		text = _("{0} must be a year from {1} to {2} (entered {3}).").format(name, *problem.bounds, value)
 	elif problem.rule == "repeated_year":

@@ -31,14 +31,34 @@ def load_regions() -> int:
 		return 0
 	stamp, user = now(), frappe.session.user
 	fields = [
-		"name", "region_code", "region_name", "region_level", "parent_administrative_region",
-		"is_group", "lft", "rgt", "creation", "modified", "owner", "modified_by",
-	]  # fmt: skip
+		"name",
+		"region_code",
+		"region_name",
+		"region_level",
+		"parent_administrative_region",
+		"is_group",
+		"lft",
+		"rgt",
+		"creation",
+		"modified",
+		"owner",
+		"modified_by",
+	]
 	values = [
 		(
-			row["code"], row["code"], row["name"], row["level"], row["parent_code"] or None,
-			int(row["code"] in parents), 0, 0, stamp, stamp, user, user,
-		)  # fmt: skip
+			row["code"],
+			row["code"],
+			row["name"],
+			row["level"],
+			row["parent_code"] or None,
+			int(row["code"] in parents),
+			0,
+			0,
+			stamp,
+			stamp,
+			user,
+			user,
+		)
 		for row in missing
 	]
 	frappe.db.bulk_insert(DOCTYPE, fields, values)

@@ -72,9 +72,13 @@ def build_demo_cluster(county: str, sector: tuple, enterprises: int, years: rang
 	"""One cluster with its library, name lists and annual records; returns its name."""
 	sub_sector, _type, _energy, _water, industries, _averages = sector
 	industry = rng.choice(industries)
-	region = frappe.db.get_value("Administrative Region", county, ["region_name", "parent_administrative_region"], as_dict=True)
-	city_name = frappe.db.get_value("Administrative Region", region.parent_administrative_region, "region_name")
-	cluster_name = f"{city_name}{region.region_name}{industry}产业集群"
+	region = frappe.db.get_value(
+		"Administrative Region", county, ["region_name", "parent_administrative_region"], as_dict=True
+	)
+	city_name = frappe.db.get_value(
+		"Administrative Region", region.parent_administrative_region, "region_name"
+	)
+	cluster_name = f"{city_name}{region.region_name}{industry.removesuffix('产业')}产业集群"
 	existing = frappe.db.get_value("Industrial Cluster", {"cluster_name": cluster_name})
 	if existing:
 		return existing
@@ -128,26 +132,53 @@ class Library:
 			body = f"91{self.county}{base + serial:09d}"
 			code = body + check_character(body)
 			held = self.pick_honours()
-			enterprises.append({
-				"name": code, "uscc": code, "enterprise_name": self.enterprise_name(serial), "region": self.county,
-				"is_sme": int(self.rng.random() < 0.92), "is_above_designated_size": int(self.rng.random() < 0.3),
-				"listing_status": "创业板" if self.rng.random() < 0.01 else "未上市", **self.standard_columns(),
-			})  # fmt: skip
+			enterprises.append(
+				{
+					"name": code,
+					"uscc": code,
+					"enterprise_name": self.enterprise_name(serial),
+					"region": self.county,
+					"is_sme": int(self.rng.random() < 0.92),
+					"is_above_designated_size": int(self.rng.random() < 0.3),
+					"listing_status": "创业板" if self.rng.random() < 0.01 else "未上市",
+					**self.standard_columns(),
+				}
+			)
 			for idx, (honour, year, until) in enumerate(held, start=1):
-				honours.append({
-					"name": frappe.generate_hash(length=12), "parent": code, "parenttype": "Enterprise",
-					"parentfield": "honours", "idx": idx, "honour_type": honour, "year_awarded": year,
-					"valid_until": until, **self.standard_columns(),
-				})  # fmt: skip
-			joined = first_year - self.rng.randint(0, 8) if self.rng.random() < 0.85 else self.rng.choice(self.years)
+				honours.append(
+					{
+						"name": frappe.generate_hash(length=12),
+						"parent": code,
+						"parenttype": "Enterprise",
+						"parentfield": "honours",
+						"idx": idx,
+						"honour_type": honour,
+						"year_awarded": year,
+						"valid_until": until,
+						**self.standard_columns(),
+					}
+				)
+			joined = (
+				first_year - self.rng.randint(0, 8)
+				if self.rng.random() < 0.85
+				else self.rng.choice(self.years)
+			)
 			left = self.rng.choice(self.years) if self.rng.random() < 0.04 and joined < self.years[-1] else 0
-			members.append({
-				"name": frappe.generate_hash(length=12), "cluster": self.cluster.name, "county": self.county,
-				"enterprise": code, "enterprise_name": enterprises[-1]["enterprise_name"],
-				"lead_industry_related": int(self.rng.random() < 0.85), "joined_year": joined,
-				"left_year": max(left, joined) if left else 0, "park": self.cluster.parks[0].park_name,
-				"brand_honours": brand_titles([h[0] for h in held]), **self.standard_columns(),
-			})  # fmt: skip
+			members.append(
+				{
+					"name": frappe.generate_hash(length=12),
+					"cluster": self.cluster.name,
+					"county": self.county,
+					"enterprise": code,
+					"enterprise_name": enterprises[-1]["enterprise_name"],
+					"lead_industry_related": int(self.rng.random() < 0.85),
+					"joined_year": joined,
+					"left_year": max(left, joined) if left else 0,
+					"park": self.cluster.parks[0].park_name,
+					"brand_honours": brand_titles([h[0] for h in held]),
+					**self.standard_columns(),
+				}
+			)
 			self.codes.append(code)
 		self.insert("Enterprise", enterprises)
 		self.insert("Enterprise Honour", honours)
@@ -163,34 +194,63 @@ class Library:
 		return held
 
 	def enterprise_name(self, serial: int) -> str:
-		head = NAME_HEADS[serial % len(NAME_HEADS)] + NAME_HEADS[(serial // len(NAME_HEADS)) % len(NAME_HEADS)]
+		head = (
+			NAME_HEADS[serial % len(NAME_HEADS)] + NAME_HEADS[(serial // len(NAME_HEADS)) % len(NAME_HEADS)]
+		)
 		return f"山西{head}{NAME_TAILS[serial % len(NAME_TAILS)]}{serial:05d}{NAME_FORMS[serial % 3]}"
 
 	def add_name_lists(self, enterprises: int):
 		rng, years = self.rng, self.years
-		common = lambda: {"name": frappe.generate_hash(length=12), "cluster": self.cluster.name,  # noqa: E731
-						  "county": self.county, **self.standard_columns()}  # fmt: skip
+
+		def common() -> dict:
+			return {
+				"name": frappe.generate_hash(length=12),
+				"cluster": self.cluster.name,
+				"county": self.county,
+				**self.standard_columns(),
+			}
+
 		patents = []
 		for i in range(int(enterprises * 0.4)):
 			granted = rng.randint(years.start - 6, years[-1])
-			patents.append({
-				**common(), "enterprise": rng.choice(self.codes), "holder_name": "", "patent_type": "发明专利",
-				"patent_no": f"ZL{granted}1{self.cluster.name[-5:]}{i:05d}.{i % 10}", "title": f"一种{rng.choice(NAME_TAILS)}装置",
-				"grant_year": granted, "lapsed_year": granted + rng.randint(3, 9) if rng.random() < 0.1 else 0,
-			})  # fmt: skip
+			patents.append(
+				{
+					**common(),
+					"enterprise": rng.choice(self.codes),
+					"holder_name": "",
+					"patent_type": "发明专利",
+					"patent_no": f"ZL{granted}1{self.cluster.name[-5:]}{i:05d}.{i % 10}",
+					"title": f"一种{rng.choice(NAME_TAILS)}装置",
+					"grant_year": granted,
+					"lapsed_year": granted + rng.randint(3, 9) if rng.random() < 0.1 else 0,
+				}
+			)
 		standards = []
 		for i in range(max(4, enterprises // 40)):
-			standards.append({
-				**common(), "enterprise": rng.choice(self.codes), "holder_name": "",
-				"standard_no": f"T/SX{self.cluster.name[-5:]}{i:04d}-{years[-1]}", "standard_name": f"{rng.choice(NAME_TAILS)}技术条件",
-				"category": rng.choice(("国家", "行业", "团体", "团体")), "role": rng.choice(("主持", "参与")),
-				"drafting_rank": rng.randint(1, 3), "year": rng.randint(years.start - 4, years[-1]),
-			})  # fmt: skip
+			standards.append(
+				{
+					**common(),
+					"enterprise": rng.choice(self.codes),
+					"holder_name": "",
+					"standard_no": f"T/SX{self.cluster.name[-5:]}{i:04d}-{years[-1]}",
+					"standard_name": f"{rng.choice(NAME_TAILS)}技术条件",
+					"category": rng.choice(("国家", "行业", "团体", "团体")),
+					"role": rng.choice(("主持", "参与")),
+					"drafting_rank": rng.randint(1, 3),
+					"year": rng.randint(years.start - 4, years[-1]),
+				}
+			)
 		platforms = [
-			{**common(), "platform_name": f"{self.cluster.cluster_name}{kind}", "level": rng.choice(("国家级", "省级", "其他")),
-			 "platform_type": kind, "enterprise": rng.choice(self.codes), "approval_year": rng.randint(years.start - 5, years[-1])}
+			{
+				**common(),
+				"platform_name": f"{self.cluster.cluster_name}{kind}",
+				"level": rng.choice(("国家级", "省级", "其他")),
+				"platform_type": kind,
+				"enterprise": rng.choice(self.codes),
+				"approval_year": rng.randint(years.start - 5, years[-1]),
+			}
 			for kind in PLATFORM_KINDS
-		]  # fmt: skip
+		]
 		self.insert("Cluster Patent", patents)
 		self.insert("Cluster Standard", standards)
 		self.insert("Innovation Platform", platforms)
@@ -204,6 +264,7 @@ def annual_figures(years: range, enterprises: int, rng: random.Random) -> dict[i
 	for year in years:
 		sme_share, lead_share = rng.uniform(0.70, 0.86), rng.uniform(0.72, 0.92)
 		revenue = output * rng.uniform(0.9, 1.1)
+		rd_expense = revenue * rng.uniform(0.015, 0.03)
 		figures[year] = {
 			"total_output": round(output, 2),
 			"county_industrial_output": round(output / rng.uniform(0.2, 0.6), 2),
@@ -215,8 +276,8 @@ def annual_figures(years: range, enterprises: int, rng: random.Random) -> dict[i
 			"tax": round(revenue * rng.uniform(0.02, 0.05), 2),
 			"employees": employees,
 			"sme_employees": int(employees * sme_share),
-			"rd_expense": round(revenue * rng.uniform(0.015, 0.03), 2),
-			"sme_rd_expense": round(revenue * sme_share * rng.uniform(0.012, 0.025), 2),
+			"rd_expense": round(rd_expense, 2),
+			"sme_rd_expense": round(rd_expense * sme_share * rng.uniform(0.8, 1.0), 2),
 			"rd_personnel": int(employees * rng.uniform(0.06, 0.12)),
 			"cloud_smes": int(enterprises * 0.92 * rng.uniform(0.4, 0.7)),
 			"iip_smes": int(enterprises * 0.92 * rng.uniform(0.2, 0.45)),

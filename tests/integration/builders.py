@@ -48,7 +48,8 @@ def enterprise(name: str, code: str | None = None, honours=(), **values) -> str:
 			"enterprise_name": name,
 			"region": COUNTY,
 			"honours": [
-				{"honour_type": honour, "year_awarded": year, "valid_until": until} for honour, year, until in honours
+				{"honour_type": honour, "year_awarded": year, "valid_until": until}
+				for honour, year, until in honours
 			],
 			**values,
 		}

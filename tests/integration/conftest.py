@@ -52,8 +52,19 @@ def server(site):
 	port = _free_port()
 	log = open(BENCH / "logs" / "cluster-registry-test-server.log", "w")
 	process = subprocess.Popen(
-		[str(BENCH / "env/bin/python"), "-m", "frappe.utils.bench_helper", "frappe", "--site", SITE, "serve",
-		 "--port", str(port), "--noreload", "--nothreading"],  # fmt: skip
+		[
+			str(BENCH / "env/bin/python"),
+			"-m",
+			"frappe.utils.bench_helper",
+			"frappe",
+			"--site",
+			SITE,
+			"serve",
+			"--port",
+			str(port),
+			"--noreload",
+			"--nothreading",
+		],
 		cwd=BENCH / "sites",
 		stdout=log,
 		stderr=subprocess.STDOUT,

@@ -9,7 +9,9 @@ class RestClient:
 	def __init__(self, url: str, site: str, authorization: str):
 		self.url = url
 		self.session = requests.Session()
-		self.session.headers.update({"Host": site, "Authorization": authorization, "Accept": "application/json"})
+		self.session.headers.update(
+			{"Host": site, "Authorization": authorization, "Accept": "application/json"}
+		)
 		self.created: list[tuple[str, str]] = []
 
 	def insert(self, doctype: str, values: dict) -> requests.Response:
@@ -25,7 +27,11 @@ class RestClient:
 		return self.session.put(f"{self.url}/api/resource/{doctype}/{name}", json=values)
 
 	def list(self, doctype: str, filters: list, fields: list | None = None) -> list[dict]:
-		params = {"filters": json.dumps(filters), "fields": json.dumps(fields or ["name"]), "limit_page_length": 0}
+		params = {
+			"filters": json.dumps(filters),
+			"fields": json.dumps(fields or ["name"]),
+			"limit_page_length": 0,
+		}
 		response = self.session.get(f"{self.url}/api/resource/{doctype}", params=params)
 		response.raise_for_status()
 		return response.json()["data"]

@@ -9,7 +9,9 @@ import frappe
 
 
 def fingerprint() -> list[str]:
-	doctypes = frappe.get_all("DocType", filters={"module": "Cluster Registry"}, pluck="name", order_by="name")
+	doctypes = frappe.get_all(
+		"DocType", filters={"module": "Cluster Registry"}, pluck="name", order_by="name"
+	)
 	lines = []
 	for name in doctypes:
 		meta = frappe.db.get_value("DocType", name, ["modified", "autoname", "istable"], as_dict=True)
@@ -18,7 +20,9 @@ def fingerprint() -> list[str]:
 		columns = frappe.db.sql(f"show create table `tab{name}`")[0][1]
 		body = repr((meta, [_stable(f) for f in fields], [_stable(p) for p in perms], columns))
 		lines.append(f"{name} {hashlib.sha1(body.encode()).hexdigest()[:12]}")
-	roles = frappe.get_all("Role", filters={"name": ("like", "Cluster %")}, fields=["name", "modified"], order_by="name")
+	roles = frappe.get_all(
+		"Role", filters={"name": ("like", "Cluster %")}, fields=["name", "modified"], order_by="name"
+	)
 	lines.append("roles " + ",".join(f"{r.name}@{r.modified}" for r in roles))
 	lines.append("custom fields " + str(frappe.db.count("Custom Field", {"dt": ("in", doctypes)})))
 	lines.append(f"{len(doctypes)} doctypes")

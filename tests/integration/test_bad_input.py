@@ -1,10 +1,9 @@
 """Every bad input the forms forbid is refused with a Chinese message naming the field and the fix,
 and nothing of the refused save reaches the database."""
 
+import builders as make
 import frappe
 import pytest
-
-import builders as make
 
 
 @pytest.fixture(autouse=True)
@@ -22,7 +21,9 @@ def indicator(cluster, year=2025, **values):
 
 
 def enterprise(code, name="太原测试机械有限公司"):
-	return frappe.get_doc({"doctype": "Enterprise", "uscc": code, "enterprise_name": name, "region": make.COUNTY})
+	return frappe.get_doc(
+		{"doctype": "Enterprise", "uscc": code, "enterprise_name": name, "region": make.COUNTY}
+	)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +64,9 @@ def test_a_share_over_hundred_percent(cluster):
 
 
 def test_digital_level_shares_adding_up_to_more_than_hundred(cluster):
-	message = make.refused(indicator(cluster, digital_level_none_share=40, digital_level_1_share=40, digital_level_2_share=30))
+	message = make.refused(
+		indicator(cluster, digital_level_none_share=40, digital_level_1_share=40, digital_level_2_share=30)
+	)
 	assert "110%" in message and "超过100%" in message
 
 
@@ -115,10 +118,18 @@ def test_leaving_before_joining(cluster):
 
 
 def test_a_led_standard_must_rank_among_the_first_three(cluster):
-	standard = frappe.get_doc({
-		"doctype": "Cluster Standard", "cluster": cluster, "standard_no": "GB/T 9999-2024",
-		"standard_name": "测试标准", "category": "国家", "role": "主持", "drafting_rank": 5, "year": 2024,
-	})  # fmt: skip
+	standard = frappe.get_doc(
+		{
+			"doctype": "Cluster Standard",
+			"cluster": cluster,
+			"standard_no": "GB/T 9999-2024",
+			"standard_name": "测试标准",
+			"category": "国家",
+			"role": "主持",
+			"drafting_rank": 5,
+			"year": 2024,
+		}
+	)
 	message = make.refused(standard)
 	assert "起草单位排名前三位的方可填“主持”" in message
 
@@ -131,10 +142,15 @@ def test_an_honour_that_expires_before_it_was_awarded():
 
 
 def test_a_negative_investment_in_the_project_library(cluster):
-	project = frappe.get_doc({
-		"doctype": "Cluster Project", "cluster": cluster, "project_name": "智能装备产业园二期",
-		"status": "在建", "total_investment": -3,
-	})  # fmt: skip
+	project = frappe.get_doc(
+		{
+			"doctype": "Cluster Project",
+			"cluster": cluster,
+			"project_name": "智能装备产业园二期",
+			"status": "在建",
+			"total_investment": -3,
+		}
+	)
 	assert "“总投资额（亿元）”不能为负数" in make.refused(project)
 
 

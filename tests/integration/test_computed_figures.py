@@ -1,9 +1,8 @@
 """Figures computed and stored on save, compared with values worked out by hand."""
 
+import builders as make
 import frappe
 import pytest
-
-import builders as make
 
 
 @pytest.fixture
@@ -20,7 +19,12 @@ def stored(cluster_name, year, *fields):
 FIGURES = {
 	2022: {"total_output": 42.50, "sme_output": 31.20, "lead_industry_output": 35.10},
 	2023: {"total_output": 46.80, "sme_output": 34.90, "lead_industry_output": 38.60},
-	2024: {"total_output": 51.30, "sme_output": 38.10, "lead_industry_output": 42.75, "co2_emissions": 164160},
+	2024: {
+		"total_output": 51.30,
+		"sme_output": 38.10,
+		"lead_industry_output": 42.75,
+		"co2_emissions": 164160,
+	},
 	2025: {
 		"total_output": 57.20,
 		"sme_output": 42.35,
@@ -109,11 +113,25 @@ def test_honour_counts_come_from_the_enterprise_library(cluster):
 	for year in (2022, 2023, 2025):
 		make.indicator(cluster, year, total_output=50)
 
-	in_2023 = stored(cluster, 2023, "enterprise_count", "sme_count", "little_giant_count",
-					 "specialized_sme_count", "innovative_sme_count", "quality_sme_count")  # fmt: skip
+	in_2023 = stored(
+		cluster,
+		2023,
+		"enterprise_count",
+		"sme_count",
+		"little_giant_count",
+		"specialized_sme_count",
+		"innovative_sme_count",
+		"quality_sme_count",
+	)
 	# members in 2023: 甲, 乙, 丙 (丁 joins in 2024, 戊 left in 2023); 丙 is not an SME
-	assert in_2023 == {"enterprise_count": 3, "sme_count": 2, "little_giant_count": 1,
-					   "specialized_sme_count": 1, "innovative_sme_count": 0, "quality_sme_count": 2}  # fmt: skip
+	assert in_2023 == {
+		"enterprise_count": 3,
+		"sme_count": 2,
+		"little_giant_count": 1,
+		"specialized_sme_count": 1,
+		"innovative_sme_count": 0,
+		"quality_sme_count": 2,
+	}
 	# 乙's title dates from 2023 only
 	assert stored(cluster, 2022, "specialized_sme_count").specialized_sme_count == 0
 	in_2025 = stored(cluster, 2025, "little_giant_count", "innovative_sme_count", "quality_sme_count")
@@ -128,25 +146,83 @@ def test_honour_counts_come_from_the_enterprise_library(cluster):
 	behind = get_enterprises_behind(name_2023, "little_giant_count")
 	assert [row.enterprise_name for row in behind] == ["太原甲精密机械有限公司"]
 	behind = get_enterprises_behind(name_2023, "quality_sme_count")
-	assert sorted(row.enterprise_name for row in behind) == ["太原乙液压科技有限公司", "太原甲精密机械有限公司"]
+	assert sorted(row.enterprise_name for row in behind) == [
+		"太原乙液压科技有限公司",
+		"太原甲精密机械有限公司",
+	]
 
 
 def test_counts_from_the_name_lists(cluster):
 	def add(doctype, **values):
 		frappe.get_doc({"doctype": doctype, "cluster": cluster, **values}).insert()
 
-	add("Cluster Patent", patent_no="ZL202010000001.1", title="一种数控机床主轴", grant_year=2020, holder_name="甲")
-	add("Cluster Patent", patent_no="ZL202210000002.2", title="一种液压阀", grant_year=2022, lapsed_year=2023, holder_name="乙")
-	add("Cluster Patent", patent_no="ZL202310000003.3", title="一种铸造工艺", grant_year=2023, holder_name="丙")
-	add("Cluster Standard", standard_no="GB/T 1000-2021", standard_name="数控机床 精度检验", category="国家", role="主持", drafting_rank=1, year=2021)
-	add("Cluster Standard", standard_no="T/SXJX 001-2023", standard_name="液压件 通用技术条件", category="团体", role="参与", year=2023)
-	add("Innovation Platform", platform_name="山西省智能装备工程研究中心", level="省级", platform_type="工程研究中心", approval_year=2022)
-	add("Overseas Branch", branch_name="甲机械（越南）有限公司", country="越南", established_year=2021, closed_year=2024)
+	add(
+		"Cluster Patent",
+		patent_no="ZL202010000001.1",
+		title="一种数控机床主轴",
+		grant_year=2020,
+		holder_name="甲",
+	)
+	add(
+		"Cluster Patent",
+		patent_no="ZL202210000002.2",
+		title="一种液压阀",
+		grant_year=2022,
+		lapsed_year=2023,
+		holder_name="乙",
+	)
+	add(
+		"Cluster Patent",
+		patent_no="ZL202310000003.3",
+		title="一种铸造工艺",
+		grant_year=2023,
+		holder_name="丙",
+	)
+	add(
+		"Cluster Standard",
+		standard_no="GB/T 1000-2021",
+		standard_name="数控机床 精度检验",
+		category="国家",
+		role="主持",
+		drafting_rank=1,
+		year=2021,
+	)
+	add(
+		"Cluster Standard",
+		standard_no="T/SXJX 001-2023",
+		standard_name="液压件 通用技术条件",
+		category="团体",
+		role="参与",
+		year=2023,
+	)
+	add(
+		"Innovation Platform",
+		platform_name="山西省智能装备工程研究中心",
+		level="省级",
+		platform_type="工程研究中心",
+		approval_year=2022,
+	)
+	add(
+		"Overseas Branch",
+		branch_name="甲机械（越南）有限公司",
+		country="越南",
+		established_year=2021,
+		closed_year=2024,
+	)
 	make.indicator(cluster, 2023, total_output=50, sme_employees=2000)
 
-	figures = stored(cluster, 2023, "valid_invention_patents", "new_invention_patents", "std_national_led",
-					 "std_group_joined", "new_standards", "provincial_platform_count", "overseas_branch_count",
-					 "patents_per_10k")  # fmt: skip
+	figures = stored(
+		cluster,
+		2023,
+		"valid_invention_patents",
+		"new_invention_patents",
+		"std_national_led",
+		"std_group_joined",
+		"new_standards",
+		"provincial_platform_count",
+		"overseas_branch_count",
+		"patents_per_10k",
+	)
 	assert figures == {
 		"valid_invention_patents": 2,  # the 2022 patent lapsed in 2023
 		"new_invention_patents": 1,

@@ -11,9 +11,13 @@ def test_the_national_region_tree_is_loaded():
 	shanxi = frappe.get_doc("Administrative Region", "140000")
 	# 山西省: 11 prefecture-level cities and 117 county-level divisions beneath them
 	assert frappe.db.count("Administrative Region", {"parent_administrative_region": "140000"}) == 11
-	assert frappe.db.count(
-		"Administrative Region", {"lft": (">", shanxi.lft), "rgt": ("<", shanxi.rgt), "region_level": "县"}
-	) == 117
+	assert (
+		frappe.db.count(
+			"Administrative Region",
+			{"lft": (">", shanxi.lft), "rgt": ("<", shanxi.rgt), "region_level": "县"},
+		)
+		== 117
+	)
 
 
 def test_loading_the_regions_again_adds_nothing():
@@ -36,6 +40,9 @@ def test_the_five_roles_exist_with_desk_access():
 
 def test_a_chinese_user_sees_the_official_terms():
 	frappe.local.lang = "zh"
-	assert frappe._("SME Output Share (%)", context="Cluster Annual Indicator") == "集群内中小企业产值占集群总产值比例（%）"
+	assert (
+		frappe._("SME Output Share (%)", context="Cluster Annual Indicator")
+		== "集群内中小企业产值占集群总产值比例（%）"
+	)
 	assert frappe._("Unified Social Credit Code", context="Enterprise") == "统一社会信用代码"
 	assert frappe._("Cluster Annual Indicator") == "集群年度指标"

@@ -7,7 +7,12 @@ from cluster_registry.figures.formulas import compute
 
 RECORDS = {
 	2022: {"total_output": 80, "lead_industry_output": 60, "valid_invention_patents": 100},
-	2023: {"total_output": 90, "lead_industry_output": 66, "co2_emissions": 45000, "valid_invention_patents": 120},
+	2023: {
+		"total_output": 90,
+		"lead_industry_output": 66,
+		"co2_emissions": 45000,
+		"valid_invention_patents": 120,
+	},
 	2024: {"total_output": 100, "lead_industry_output": 72, "co2_emissions": 46000},
 	2025: {
 		"total_output": 120,

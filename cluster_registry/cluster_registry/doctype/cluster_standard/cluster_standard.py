@@ -17,6 +17,8 @@ class ClusterStandard(ClusterRecord):
 			frappe.throw(
 				_(
 					"A standard counts as led (主持) only when the enterprise is among the first three drafting units; at rank {0} it is joined (参与). Set {1} to 参与 or correct {2}."
-				).format(self.drafting_rank, label(self.doctype, "role"), label(self.doctype, "drafting_rank")),
+				).format(
+					self.drafting_rank, label(self.doctype, "role"), label(self.doctype, "drafting_rank")
+				),
 				title=_(self.doctype),
 			)

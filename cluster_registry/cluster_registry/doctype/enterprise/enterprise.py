@@ -24,7 +24,9 @@ class Enterprise(Document):
 		problem = uscc_problem(self.uscc)
 		if problem:
 			messages = {
-				"length": _("{0} {1} has {2} characters; it must have 18. Copy it again from the business licence."),
+				"length": _(
+					"{0} {1} has {2} characters; it must have 18. Copy it again from the business licence."
+				),
 				"characters": _(
 					"{0} {1} contains characters that never appear in one ({2}): only digits and capital letters other than I, O, Z, S and V are used."
 				),
@@ -36,16 +38,19 @@ class Enterprise(Document):
 		if self.is_new() and frappe.db.exists(self.doctype, self.uscc):
 			existing = frappe.db.get_value(self.doctype, self.uscc, "enterprise_name")
 			frappe.throw(
-				_("{0} {1} is already registered, for {2}: open that enterprise instead of adding it again.").format(
-					field, self.uscc, existing
-				),
+				_(
+					"{0} {1} is already registered, for {2}: open that enterprise instead of adding it again."
+				).format(field, self.uscc, existing),
 				frappe.DuplicateEntryError,
 				title=field,
 			)
 
 	def check_honour_dates(self):
 		problems = [
-			(row, Problem("end_before_start", "valid_until", row.valid_until, "year_awarded", row.year_awarded))
+			(
+				row,
+				Problem("end_before_start", "valid_until", row.valid_until, "year_awarded", row.year_awarded),
+			)
 			for row in self.honours
 			if row.valid_until and getdate(row.valid_until).year < (row.year_awarded or 0)
 		]

@@ -17,15 +17,18 @@ class IndustrialCluster(Document):
 		counties = [self.county] + [row.region for row in self.other_counties]
 		levels = dict(
 			frappe.get_all(
-				"Administrative Region", filters={"name": ("in", counties)}, fields=["name", "region_level"], as_list=True
+				"Administrative Region",
+				filters={"name": ("in", counties)},
+				fields=["name", "region_level"],
+				as_list=True,
 			)
 		)
 		wrong = [county for county in counties if levels.get(county) != "县"]
 		if wrong:
 			frappe.throw(
-				_("{0} must be county-level regions (县级行政区划); {1} is not. Choose the county (市辖区, 县 or 县级市) itself.").format(
-					label(self.doctype, "county"), "、".join(wrong)
-				),
+				_(
+					"{0} must be county-level regions (县级行政区划); {1} is not. Choose the county (市辖区, 县 or 县级市) itself."
+				).format(label(self.doctype, "county"), "、".join(wrong)),
 				title=_("Industrial Cluster"),
 			)
 		if len(set(counties)) != len(counties):
