@@ -6,6 +6,7 @@ reductions of CO2 and energy intensity not below the sub-sector's industry avera
 Ningxia: "about 45% / 18% / 13.5%" (左右), a soft rule reported as a warning.
 """
 
+import itertools
 from collections.abc import Mapping
 
 from cluster_registry.figures.decimals import compound_growth, reduction, round2, to_decimal
@@ -50,7 +51,7 @@ def _judge(rule: dict, baseline, target, row: Mapping, periods: int, averages: M
 	if kind == "rising_each_stage":
 		stages = [to_decimal(row.get(f"stage_{i}")) for i in (1, 2, 3)]
 		path = [baseline, *[s for s in stages if s is not None]]
-		if len(path) == 4 and all(later > earlier for earlier, later in zip(path, path[1:], strict=False)):
+		if len(path) == 4 and all(later > earlier for earlier, later in itertools.pairwise(path)):
 			return None
 		return {"figure": "、".join(str(round2(v)) for v in path), "threshold": ""}
 	measured = target if rule.get("measure", "value") == "value" else reduction(target, baseline)
