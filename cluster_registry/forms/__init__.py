@@ -1,0 +1,1 @@
+"""The official forms as data: one JSON definition per form version, read by `definitions`."""
