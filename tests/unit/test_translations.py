@@ -31,7 +31,8 @@ def test_every_message_has_a_chinese_translation():
 
 def test_every_translation_is_chinese_and_keeps_its_placeholders():
 	for (source, _context), text in translations().items():
-		assert re.search(r"[\u4e00-\u9fff]", text), source
+		if re.search(r"[A-Za-z]", re.sub(r"\{\d\}", "", source)):
+			assert re.search(r"[\u4e00-\u9fff]", text), source
 		assert sorted(re.findall(r"\{\d\}", source)) == sorted(re.findall(r"\{\d\}", text)), source
 
 

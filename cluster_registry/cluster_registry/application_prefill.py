@@ -1,0 +1,161 @@
+"""Pre-filling a new Cluster Application with all the system already knows.
+
+From the cluster: the basic facts its form asks for. From the annual indicators: every per-year
+row over the round's data years (relative to the round: Y-3..Y-1, or the last two years for the
+competition), and single figures of a given year. From the name lists: counts and names. For the
+targets: the baseline of each indicator; for a 复核, the targets of the original application
+with 完成值 taken from the latest figures. Nothing typed once has to be typed again.
+"""
+
+import re
+
+import frappe
+
+from cluster_registry.cluster_registry.form_versions import load_form
+from cluster_registry.figures.decimals import round2
+from cluster_registry.forms import definitions
+
+STANDARD_FIELDS = (
+	"std_international_led",
+	"std_international_joined",
+	"std_national_led",
+	"std_national_joined",
+	"std_industry_led",
+	"std_industry_joined",
+	"std_group_led",
+	"std_group_joined",
+)
+
+
+def prefill(application):
+	definition = load_form(application.form_version)
+	years = definitions.round_years(definition, application.round_year)
+	cluster = frappe.get_doc("Industrial Cluster", application.cluster)
+	figures = indicator_records(application.cluster)
+	answers = []
+	for _section, item in definitions.items(definition):
+		answers += item_answers(item, years, cluster, figures, application.round_year)
+	application.set("answers", answers)
+	application.set("targets", target_rows(application, definition, years, figures))
+
+
+def indicator_records(cluster: str) -> dict[int, dict]:
+	rows = frappe.get_all("Cluster Annual Indicator", filters={"cluster": cluster}, fields=["*"])
+	return {row.year: row for row in rows}
+
+
+def item_answers(item: dict, years: dict, cluster, figures: dict, round_year: int) -> list[dict]:
+	kind, key = item["type"], item.get("key")
+	source = item.get("source") or ""
+	if kind in ("text", "choice") and source.startswith("cluster."):
+		return [answer(key, shown(cluster.get(source.removeprefix("cluster."))))]
+	if kind == "choice" and item.get("indicator"):
+		value = figures.get(round_year + item.get("year", -1), {}).get(item["indicator"])
+		return [answer(key, value if value in item["options"] else "")]
+	if kind == "yearly":
+		return [
+			answer(key, indicator_value(figures.get(year, {}), item["indicator"]), year=year)
+			for year in years["data"]
+		]
+	if kind == "figure":
+		year = round_year + item.get("year", -1)
+		return [answer(key, indicator_value(figures.get(year, {}), item["indicator"]))]
+	if kind == "standards":
+		return [
+			answer(key, shown(figures.get(year, {}).get(field)), option=field, year=year)
+			for year in years["data"]
+			for field in STANDARD_FIELDS
+		]
+	if kind == "named_count":
+		last = figures.get(years["data"][-1], {})
+		rows = [answer(key, shown(last.get(item["indicator"])))]
+		if item.get("list"):
+			rows.append(answer(key, "、".join(list_names(cluster.name, item["list"])), option="names"))
+		return rows
+	return []
+
+
+def indicator_parts(indicator: str) -> list[str]:
+	"""The fieldnames of an indicator cell: "a+b" sums them, "a/b/c/d" prints them side by side."""
+	return [part.strip() for part in re.split(r"[+/]", indicator)]
+
+
+def indicator_value(record: dict, indicator: str) -> str:
+	"""One cell of an indicator row: a field, a sum of fields (a+b) or fields printed X/X/X/X."""
+	if not record:
+		return ""
+	if "/" in indicator:
+		return "/".join(shown(record.get(part)) for part in indicator_parts(indicator))
+	if "+" in indicator:
+		return shown(sum(record.get(part) or 0 for part in indicator_parts(indicator)))
+	return shown(record.get(indicator))
+
+
+def list_names(cluster: str, source: dict) -> list[str]:
+	return frappe.get_all(
+		source["doctype"],
+		filters={"cluster": cluster, **source.get("filters", {})},
+		pluck=source["name_field"],
+		order_by=f"{source['name_field']} asc",
+	)
+
+
+def target_rows(application, definition: dict, years: dict, figures: dict) -> list[dict]:
+	rows = []
+	original = original_targets(application)
+	for _section, item in definitions.items(definition):
+		if item["type"] != "targets":
+			continue
+		table_years = {
+			**years,
+			**definitions.round_years(
+				{"years": {**definition["years"], **item.get("years", {})}}, application.round_year
+			),
+		}
+		for spec in item["rows"]:
+			row = {
+				"table_key": item["key"],
+				"direction": spec["direction"],
+				"indicator": spec["indicator"],
+				"metric": spec.get("metric"),
+				"unit": spec.get("unit"),
+			}
+			metric = spec.get("metric")
+			if item.get("completion"):
+				earlier = original.get(spec["indicator"], {})
+				row["baseline_value"] = earlier.get("baseline_value")
+				row["target_value"] = earlier.get("target_value")
+				row["completion_value"] = (
+					figures.get(table_years["target"], {}).get(metric) if metric else None
+				)
+			elif metric:
+				row["baseline_value"] = figures.get(table_years["baseline"], {}).get(metric)
+			rows.append(row)
+	return rows
+
+
+def original_targets(application) -> dict[str, dict]:
+	"""The three-year targets the original application set, by indicator."""
+	if not application.original_application:
+		return {}
+	rows = frappe.get_all(
+		"Application Target",
+		filters={"parent": application.original_application, "parenttype": "Cluster Application"},
+		fields=["indicator", "baseline_value", "target_value"],
+	)
+	return {row.indicator: row for row in rows}
+
+
+def answer(key: str, value: str, option: str | None = None, year: int | None = None) -> dict:
+	return {"item_key": key, "option_key": option, "year": year, "value": value}
+
+
+def shown(value) -> str:
+	"""A figure as the forms print it: two decimals for amounts and rates, whole numbers for counts."""
+	if value is None or value == "":
+		return ""
+	if isinstance(value, int):
+		return str(value)
+	if isinstance(value, float):
+		return str(round2(value))
+	return str(value)

@@ -1,0 +1,47 @@
+import io
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from pypdf import PdfReader
+
+from cluster_registry.cluster_registry.input_checks import check_figures
+
+
+class ClusterEvidence(Document):
+	def validate(self):
+		check_figures(self)
+		self.keep_file_private()
+		self.page_count = self.count_pages()
+
+	def file_doc(self):
+		name = frappe.db.get_value(
+			"File",
+			{"file_url": self.file, "attached_to_doctype": self.doctype, "attached_to_name": self.name},
+		)
+		name = name or frappe.db.get_value("File", {"file_url": self.file})
+		return frappe.get_doc("File", name) if name else None
+
+	def keep_file_private(self):
+		"""Evidence is never public: a file uploaded as public is made private (and moved)."""
+		file = self.file_doc()
+		if file and not file.is_private:
+			file.is_private = 1
+			file.save(ignore_permissions=True)
+			self.file = file.file_url
+
+	def count_pages(self) -> int:
+		"""Pages of a PDF; an image or another document counts as one page."""
+		file = self.file_doc()
+		if not file:
+			return 0
+		if not (file.file_name or "").lower().endswith(".pdf"):
+			return 1
+		try:
+			return len(PdfReader(io.BytesIO(file.get_content())).pages)
+		except Exception:
+			frappe.throw(
+				_("{0} is not a readable PDF: export it again and attach the new file.").format(
+					file.file_name
+				)
+			)

@@ -1,0 +1,33 @@
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from cluster_registry.cluster_registry.input_checks import check_figures
+
+
+class RecognitionCriteria(Document):
+	def validate(self):
+		check_figures(self)
+		self.check_metrics()
+
+	def check_metrics(self):
+		"""Every metric names annual indicator fields (joined by +) or a field of the cluster."""
+		indicator = frappe.get_meta("Cluster Annual Indicator")
+		cluster = frappe.get_meta("Industrial Cluster")
+		unknown = []
+		for row in self.criteria:
+			for part in (p.strip() for p in (row.metric or "").split("+")):
+				meta, field = (
+					(cluster, part.removeprefix("cluster."))
+					if part.startswith("cluster.")
+					else (indicator, part)
+				)
+				if not meta.has_field(field):
+					unknown.append(_("row {0}: {1}").format(row.idx, part))
+		if unknown:
+			frappe.throw(
+				_(
+					"{0} must name fields of the annual indicators (several joined by +) or cluster.<field>; unknown: {1}"
+				).format(_("Metric", context="Recognition Criterion"), "；".join(unknown)),
+				title=_("Recognition Criteria"),
+			)

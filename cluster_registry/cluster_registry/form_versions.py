@@ -1,0 +1,33 @@
+"""The official form versions on this site: the definitions shipped with the app, and any a
+province drops into the site's `cluster_forms` folder (sites/<site>/cluster_forms/*.json)."""
+
+from pathlib import Path
+
+import frappe
+from frappe import _
+
+from cluster_registry.forms import definitions
+
+
+def site_dirs() -> list[Path]:
+	folder = Path(frappe.get_site_path("cluster_forms"))
+	return [folder] if folder.is_dir() else []
+
+
+def load_form(code: str) -> dict:
+	try:
+		return definitions.load(code, site_dirs())
+	except definitions.DefinitionError as error:
+		frappe.throw(_("Form version {0} is not valid: {1}").format(code, error), title=_("Form Version"))
+	except (FileNotFoundError, KeyError, LookupError):
+		frappe.throw(
+			_("There is no form version {0}: choose one of {1}.").format(
+				code, "、".join(v["code"] for v in definitions.available(site_dirs()))
+			),
+			title=_("Form Version"),
+		)
+
+
+@frappe.whitelist()
+def form_versions() -> list[dict]:
+	return definitions.available(site_dirs())
