@@ -86,7 +86,9 @@ def application(cluster: str, round_name: str, kind="申报", level="省级", **
 
 def complete(doc):
 	"""Fill every cell a county would fill so that the application meets every rule of its form."""
-	definition = definitions.load(doc.form_version)
+	from cluster_registry.cluster_registry.form_versions import load_form
+
+	definition = load_form(doc.form_version)
 	years = definitions.round_years(definition, doc.round_year)
 	answers = {(a.item_key, a.option_key or None, a.year or None): a for a in doc.answers}
 

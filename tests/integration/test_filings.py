@@ -256,3 +256,37 @@ def test_a_round_whose_form_does_not_match_its_opening_is_refused():
 				"openings": [{"filing_kind": "复核", "level": "省级", "form_version": "shanxi-apply-2026"}],
 			}
 		).insert()
+
+
+def test_an_eighth_form_dropped_into_the_site_works_without_code_changes(cluster, tmp_path_factory):
+	import shutil
+	from pathlib import Path
+
+	fixture = Path(__file__).parents[1] / "unit" / "fixtures" / "forms" / "yunnan-apply-2026.json"
+	folder = Path(frappe.get_site_path("cluster_forms"))
+	folder.mkdir(exist_ok=True)
+	dropped = folder / fixture.name
+	shutil.copy(fixture, dropped)
+	try:
+		form = definitions.load("yunnan-apply-2026", [folder])
+		round_doc = frappe.get_doc(
+			{
+				"doctype": "Declaration Round",
+				"round_title": "云南2026",
+				"round_year": form["round_year"],
+				"issuing_authority": "530000",
+				"openings": [
+					{
+						"filing_kind": form["filing_kind"],
+						"level": form["level"],
+						"form_version": "yunnan-apply-2026",
+					}
+				],
+			}
+		).insert()
+		doc = filings.application(cluster, round_doc.name, kind=form["filing_kind"], level=form["level"])
+		assert doc.form_version == "yunnan-apply-2026"
+		assert doc.answers  # prefilled from its own items
+		assert filings.errors(filings.complete(doc)) == []
+	finally:
+		dropped.unlink()

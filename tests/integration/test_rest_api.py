@@ -259,3 +259,35 @@ def test_a_wrong_credit_code_is_refused_through_the_api(api):
 	assert response.status_code == 417
 	assert "统一社会信用代码" in server_message(response)
 	assert api.list("Enterprise", [["enterprise_name", "=", "错误代码企业"]]) == []
+
+
+def test_a_filing_created_and_checked_through_the_api(api, cluster):
+	round_response = api.insert(
+		"Declaration Round",
+		{
+			"round_title": f"接口测试批次{RUN}",
+			"round_year": 2026,
+			"issuing_authority": make.PROVINCE,
+			"openings": [{"filing_kind": "申报", "level": "省级", "form_version": "shanxi-apply-2026"}],
+		},
+	)
+	assert round_response.status_code == 200, server_message(round_response)
+	response = api.insert(
+		"Cluster Application",
+		{
+			"cluster": cluster["name"],
+			"declaration_round": round_response.json()["data"]["name"],
+			"filing_kind": "申报",
+			"level": "省级",
+		},
+	)
+	assert response.status_code == 200, server_message(response)
+	data = response.json()["data"]
+	assert data["form_version"] == "shanxi-apply-2026"
+	findings = api.call("cluster_registry.api.check_application", name=data["name"]).json()["message"]
+	assert findings and all(set(f) == {"field", "rule", "severity", "message"} for f in findings)
+	assert all(f["severity"] in ("error", "warning") for f in findings)
+	# the new filing has no narratives yet: each is reported, in Chinese, with the fix
+	narrative = next(f for f in findings if f["field"] == "chain_narrative")
+	assert (narrative["rule"], narrative["severity"]) == ("required", "error")
+	assert "未填写" in narrative["message"] and "无" in narrative["message"]
