@@ -3,6 +3,8 @@
 import frappe
 
 from cluster_registry.cluster_registry import application_check
+from cluster_registry.cluster_registry.form_versions import load_form
+from cluster_registry.forms import definitions
 
 
 @frappe.whitelist()
@@ -20,3 +22,16 @@ def application_criteria(name: str) -> list[dict]:
 	application = frappe.get_doc("Cluster Application", name)
 	application.check_permission("read")
 	return application_check.criteria_table(application)
+
+
+@frappe.whitelist()
+def application_form(name: str) -> dict:
+	"""The form definition of the application with its years filled in, for the desk's form view."""
+	application = frappe.get_doc("Cluster Application", name)
+	application.check_permission("read")
+	definition = load_form(application.form_version)
+	return {
+		"definition": definition,
+		"years": definitions.round_years(definition, application.round_year),
+		"round_year": application.round_year,
+	}

@@ -48,13 +48,15 @@ def form_findings(filing: Filing) -> list[Finding]:
 	findings: list[Finding] = []
 	for section in filing.definition["sections"]:
 		for item in section["items"]:
-			findings += item_findings(filing, item)
+			findings += item_findings(filing, item, section.get("title", ""))
 	return findings
 
 
-def item_findings(filing: Filing, item: dict) -> list[Finding]:
+def item_findings(filing: Filing, item: dict, section: str = "") -> list[Finding]:
+	"""The findings of one item; its label is given with its section and group, as the form
+	repeats labels such as 联系人 under several headings."""
 	kind, key = item["type"], item.get("key", "")
-	label = item.get("label", "")
+	label = "—".join(part for part in (section, item.get("group", ""), item.get("label", "")) if part)
 	found: list[Finding] = []
 	if kind in ANSWERED_TYPES:
 		value = filing.answer(key)
