@@ -116,6 +116,8 @@ def describe(record, problem: inputs.Problem) -> str:
 		text = _("{0} must be a year from {1} to {2} (entered {3}).").format(name, *problem.bounds, value)
 	elif problem.rule == "repeated_year":
 		text = _("{0} {1} appears more than once: keep one row per year.").format(name, value)
+	elif problem.rule == "over_full_marks":
+		text = _("{0} ({1}) cannot exceed {2} ({3}).").format(name, value, other, other_value)
 	elif problem.rule == "end_before_start":
 		text = _("{0} ({1}) cannot be earlier than {2} ({3}).").format(name, value, other, other_value)
 	else:

@@ -229,15 +229,15 @@ def test_recognition_criteria_pass_or_fail_with_figure_and_threshold(cluster):
 
 def test_submission_is_refused_while_an_error_stands_and_the_draft_is_kept(shanxi):
 	answer(shanxi, "operator").value = ""
-	shanxi.status = "已提交"
+	shanxi.status = "已提交市级"
 	with pytest.raises(frappe.ValidationError, match="体检发现以下错误"):
 		shanxi.save()
 	assert frappe.db.get_value("Cluster Application", shanxi.name, "status") == "草稿"
 	shanxi.reload()
 	assert answer(shanxi, "operator").value == "小店区产业园管委会"  # nothing of the refused save was kept
-	shanxi.status = "已提交"
+	shanxi.status = "已提交市级"
 	shanxi.save()
-	assert frappe.db.get_value("Cluster Application", shanxi.name, "status") == "已提交"
+	assert frappe.db.get_value("Cluster Application", shanxi.name, "status") == "已提交市级"
 
 
 def test_a_round_that_does_not_open_the_kind_is_refused(cluster):

@@ -10,14 +10,6 @@ frappe.ui.form.on("Cluster Application", {
 		if (frm.is_new()) return;
 		render_form(frm);
 		frm.add_custom_button(__("Pre-submission Check"), () => show_check(frm));
-		if (frm.doc.status === "草稿") {
-			frm.add_custom_button(__("Submit Filing"), () =>
-				frappe.confirm(__("Submit this filing? It is checked first."), () => {
-					frm.set_value("status", "已提交");
-					frm.save().catch(() => frm.reload_doc());
-				})
-			);
-		}
 	},
 });
 
@@ -43,7 +35,7 @@ function render_form(frm) {
 	frappe.call("cluster_registry.api.application_form", { name: frm.doc.name }).then(({ message }) => {
 		const { definition, years, round_year: Y } = message;
 		const esc = frappe.utils.escape_html;
-		const editable = frm.doc.status === "草稿";
+		const editable = ["草稿", "退回修改"].includes(frm.doc.status);
 		const value = (key, option, year) => (answer_row(frm, key, option, year) || {}).value || "";
 		const input = (key, option, year, extra = "") =>
 			`<input class="form-control input-xs cr-answer" data-key="${key}" data-option="${option || ""}" data-year="${

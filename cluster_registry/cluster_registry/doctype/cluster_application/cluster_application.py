@@ -2,11 +2,10 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from cluster_registry.cluster_registry import approval
 from cluster_registry.cluster_registry.application_check import check
 from cluster_registry.cluster_registry.application_prefill import prefill
 from cluster_registry.cluster_registry.input_checks import check_figures, label
-
-DRAFT = "草稿"
 
 
 class ClusterApplication(Document):
@@ -20,7 +19,10 @@ class ClusterApplication(Document):
 		self.check_one_filing_per_round()
 		self.check_original_application()
 		check_figures(self)
-		self.refuse_submission_with_errors()
+		before = self.get_doc_before_save()
+		approval.check_frozen(self, before)
+		approval.check_transition(self, before)
+		self.refuse_submission_with_errors(before)
 
 	def set_form_version(self):
 		opening = frappe.get_doc("Declaration Round", self.declaration_round).opening(
@@ -65,10 +67,11 @@ class ClusterApplication(Document):
 				title=_("Cluster Application"),
 			)
 
-	def refuse_submission_with_errors(self):
+	def refuse_submission_with_errors(self, before):
 		"""Leaving the draft runs the pre-submission check; any error keeps the filing a draft."""
-		before = self.get_doc_before_save()
-		leaving_draft = self.status != DRAFT and (before is None or before.status == DRAFT)
+		leaving_draft = self.status not in approval.EDITABLE and (
+			before is None or before.status in approval.EDITABLE
+		)
 		if not leaving_draft:
 			return
 		errors = [f["message"] for f in check(self) if f["severity"] == "error"]

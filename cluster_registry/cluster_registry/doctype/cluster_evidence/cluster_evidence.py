@@ -5,14 +5,19 @@ from frappe import _
 from frappe.model.document import Document
 from pypdf import PdfReader
 
+from cluster_registry.cluster_registry.approval import refuse_when_frozen
 from cluster_registry.cluster_registry.input_checks import check_figures
 
 
 class ClusterEvidence(Document):
 	def validate(self):
+		refuse_when_frozen(self.application)
 		check_figures(self)
 		self.keep_file_private()
 		self.page_count = self.count_pages()
+
+	def on_trash(self):
+		refuse_when_frozen(self.application)
 
 	def file_doc(self):
 		name = frappe.db.get_value(

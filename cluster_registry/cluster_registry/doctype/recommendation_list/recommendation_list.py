@@ -1,5 +1,77 @@
+import frappe
+from frappe import _
 from frappe.model.document import Document
+
+from cluster_registry.cluster_registry.approval import AFTER_CITY, refuse_over_quota
+from cluster_registry.rules.quotas import Place, over_quota
+
+# Filings the province may put on its list to MIIT.
+RECOGNISED_BY_PROVINCE = (
+	"省级认定",
+	"复核通过",
+	"已推荐工信部",
+	"国家级认定",
+	"国家级未认定",
+	"国家复核通过",
+	"国家复核未通过",
+)
 
 
 class RecommendationList(Document):
-	pass
+	def validate(self):
+		self.by_province = (
+			frappe.db.get_value("Administrative Region", self.recommending_unit, "region_level") == "省"
+		)
+		applications = {row.application: row for row in self.items}
+		if len(applications) != len(self.items):
+			frappe.throw(
+				_("A filing appears twice in the list: keep it once."), title=_("Recommendation List")
+			)
+		filings = frappe.get_all(
+			"Cluster Application",
+			filters={"name": ("in", list(applications))},
+			fields=[
+				"name",
+				"cluster",
+				"cluster_name",
+				"sub_sector",
+				"city",
+				"declaration_round",
+				"filing_kind",
+				"level",
+				"status",
+			],
+		)
+		for filing in filings:
+			self.check_filing(filing, applications[filing.name].idx)
+		round_limits = frappe.db.get_value(
+			"Declaration Round",
+			self.declaration_round,
+			["quota_per_city", "quota_per_sub_sector", "quota_to_miit"],
+			as_dict=True,
+		)
+		places = {Place(f.cluster, f.sub_sector) for f in filings}
+		if self.by_province:
+			refuse_over_quota(over_quota(places, total=round_limits.quota_to_miit))
+		elif self.filing_kind == "申报":
+			refuse_over_quota(
+				over_quota(places, round_limits.quota_per_city, round_limits.quota_per_sub_sector)
+			)
+
+	def check_filing(self, filing, idx: int):
+		if filing.declaration_round != self.declaration_round or filing.filing_kind != self.filing_kind:
+			problem = _("it belongs to another round or kind of filing")
+		elif self.by_province and (filing.level != "国家级" or filing.status not in RECOGNISED_BY_PROVINCE):
+			problem = _(
+				"the province recommends to MIIT only national-level filings it has recognised or passed"
+			)
+		elif not self.by_province and filing.city != self.recommending_unit:
+			problem = _("it is not a filing of this city")
+		elif not self.by_province and filing.status not in AFTER_CITY:
+			problem = _("the city has not recommended it yet (state {0})").format(filing.status)
+		else:
+			return
+		frappe.throw(
+			_("Row {0} ({1}) cannot be on this list: {2}.").format(idx, filing.cluster_name, problem),
+			title=_("Recommendation List"),
+		)

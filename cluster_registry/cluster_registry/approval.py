@@ -1,0 +1,197 @@
+"""The approval chain of a Cluster Application, enforced on the server whichever way a state
+changes (workflow action in the desk, REST API): what each step requires, and what is frozen.
+
+The states and transitions are the Workflow 集群申报审批 (fixtures/workflow.json): county draft →
+submitted to the city → returned for correction → on-site check → recommended by the city →
+formal review → expert review → recognised or not (复核: passed or failed) → recommended to MIIT →
+national outcome.
+"""
+
+import hashlib
+import json
+
+import frappe
+from frappe import _
+from frappe.utils import getdate
+
+from cluster_registry.rules.quotas import Place, over_quota
+
+DRAFT, RETURNED = "草稿", "退回修改"
+EDITABLE = (DRAFT, RETURNED)
+SUBMITTED = "已提交市级"
+RECOMMENDED_BY_CITY = "市级已推荐"
+TO_MIIT = "已推荐工信部"
+AFTER_CITY = (
+	RECOMMENDED_BY_CITY,
+	"省级形式审查",
+	"专家评审",
+	"省级认定",
+	"省级未认定",
+	TO_MIIT,
+	"国家级认定",
+	"国家级未认定",
+	"复核通过",
+	"复核未通过",
+	"国家复核通过",
+	"国家复核未通过",
+)
+AFTER_MIIT = (TO_MIIT, "国家级认定", "国家级未认定", "国家复核通过", "国家复核未通过")
+# what may change on a filing that is no longer a draft: the state and what the levels above write
+CHANGEABLE_WHEN_FROZEN = frozenset(
+	{"status", "return_reason", "higher_level_opinion", "modified", "modified_by"}
+)
+
+
+def check_transition(application, before):
+	"""Refuse a change of state that the step's rules forbid (nothing is saved)."""
+	old, new = (before.status if before else DRAFT), application.status
+	if old == new:
+		return
+	if new == SUBMITTED and old in EDITABLE:
+		check_deadline(application, "county_deadline")
+	if new == RETURNED and not (application.return_reason or "").strip():
+		frappe.throw(
+			_("Write the reasons for returning the filing in {0} before returning it.").format(
+				_("Reasons for Return", context="Cluster Application")
+			),
+			title=_("Return for Correction"),
+		)
+	if new == RECOMMENDED_BY_CITY:
+		check_onsite_verification(application)
+		check_deadline(application, "city_deadline")
+		check_city_quota(application)
+	if new == TO_MIIT:
+		check_miit_quota(application)
+
+
+def check_deadline(application, deadline_field: str):
+	opening = frappe.get_doc("Declaration Round", application.declaration_round).opening(
+		application.filing_kind, application.level
+	)
+	deadline = opening and opening.get(deadline_field)
+	if deadline and getdate() > getdate(deadline):
+		frappe.throw(
+			_(
+				"The deadline of this round was {0}: the filing can no longer be sent on. It stays as it is."
+			).format(frappe.utils.formatdate(deadline)),
+			title=_("Deadline Passed"),
+		)
+
+
+def check_onsite_verification(application):
+	conclusion = frappe.db.get_value("Onsite Verification", {"application": application.name}, "conclusion")
+	if conclusion != "符合":
+		frappe.throw(
+			_(
+				"The city recommends a filing only after its on-site check (现场核查符合性说明) concludes 符合; {0}."
+			).format(
+				_("none is recorded yet")
+				if conclusion is None
+				else _("the recorded conclusion is {0}").format(conclusion)
+			),
+			title=_("Onsite Verification"),
+		)
+
+
+def recommended_places(round_name: str, filters: dict, states) -> set[Place]:
+	rows = frappe.get_all(
+		"Cluster Application",
+		filters={"declaration_round": round_name, "status": ("in", states), **filters},
+		fields=["cluster", "sub_sector"],
+	)
+	return {Place(row.cluster, row.sub_sector) for row in rows}
+
+
+def check_city_quota(application):
+	if application.filing_kind != "申报":
+		return
+	limits = frappe.db.get_value(
+		"Declaration Round",
+		application.declaration_round,
+		["quota_per_city", "quota_per_sub_sector"],
+		as_dict=True,
+	)
+	places = recommended_places(
+		application.declaration_round,
+		{"city": application.city, "filing_kind": "申报", "name": ("!=", application.name)},
+		AFTER_CITY,
+	)
+	places.add(Place(application.cluster, application.sub_sector))
+	refuse_over_quota(over_quota(places, limits.quota_per_city, limits.quota_per_sub_sector))
+
+
+def check_miit_quota(application):
+	limit = frappe.db.get_value("Declaration Round", application.declaration_round, "quota_to_miit")
+	places = recommended_places(
+		application.declaration_round,
+		{"level": "国家级", "filing_kind": application.filing_kind, "name": ("!=", application.name)},
+		AFTER_MIIT,
+	)
+	places.add(Place(application.cluster, application.sub_sector))
+	refuse_over_quota(over_quota(places, total=limit))
+
+
+def refuse_over_quota(problems):
+	if not problems:
+		return
+	messages = []
+	for problem in problems:
+		if problem.quota == "per_city":
+			messages.append(
+				_("A city may recommend at most {0} clusters in this round; this would be {1}.").format(
+					problem.limit, problem.taken
+				)
+			)
+		elif problem.quota == "per_sub_sector":
+			messages.append(
+				_(
+					"A city may recommend at most {0} cluster(s) of one sub-sector ({1}); this would be {2}."
+				).format(problem.limit, problem.sub_sector, problem.taken)
+			)
+		else:
+			messages.append(
+				_(
+					"The province may recommend at most {0} clusters to MIIT in this round; this would be {1}."
+				).format(problem.limit, problem.taken)
+			)
+	frappe.throw("<br>".join(messages) + "<br>" + _("Over-quota filings are not accepted."), title=_("Quota"))
+
+
+def check_frozen(application, before):
+	"""What the city saw is what the province sees: outside the draft states only the state and the
+	higher levels' remarks change; the county corrects a filing only after it is returned."""
+	if before is None or before.status in EDITABLE:
+		return
+	if content_digest(application) != content_digest(before):
+		frappe.throw(
+			_(
+				"The filing is {0} and frozen: it can be changed only after it is returned for correction."
+			).format(before.status),
+			title=_("Frozen Filing"),
+		)
+
+
+def content_digest(doc) -> str:
+	values = {k: v for k, v in doc.as_dict(no_default_fields=True).items() if k not in CHANGEABLE_WHEN_FROZEN}
+	for table in ("answers", "targets"):
+		values[table] = [
+			{
+				k: v
+				for k, v in row.items()
+				if k not in ("name", "modified", "creation", "owner", "modified_by", "parent")
+			}
+			for row in values.get(table, [])
+		]
+	return hashlib.sha1(json.dumps(values, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def refuse_when_frozen(application_name: str):
+	"""Evidence of a filing changes only while the filing is a draft or returned."""
+	status = frappe.db.get_value("Cluster Application", application_name, "status")
+	if status and status not in EDITABLE:
+		frappe.throw(
+			_(
+				"The filing is {0} and frozen: its evidence can be changed only after it is returned for correction."
+			).format(status),
+			title=_("Frozen Filing"),
+		)

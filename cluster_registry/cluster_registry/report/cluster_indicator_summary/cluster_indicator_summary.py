@@ -1,0 +1,83 @@
+"""The main figures of every cluster the user may see, for one year (集群指标汇总)."""
+
+import frappe
+from frappe import _
+from frappe.query_builder import DocType
+
+from cluster_registry.cluster_registry.territory import region_condition
+
+FIGURES = (
+	("total_output", "Float"),
+	("sme_output_share", "Percent"),
+	("lead_industry_share", "Percent"),
+	("lead_industry_growth", "Percent"),
+	("lead_industry_cagr", "Percent"),
+	("enterprise_count", "Int"),
+	("sme_count", "Int"),
+	("little_giant_count", "Int"),
+	("specialized_sme_count", "Int"),
+	("valid_invention_patents", "Int"),
+	("patents_per_10k", "Float"),
+	("iip_penetration", "Percent"),
+)
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	indicator, cluster = DocType("Cluster Annual Indicator"), DocType("Industrial Cluster")
+	query = (
+		frappe.qb.from_(indicator)
+		.join(cluster)
+		.on(cluster.name == indicator.cluster)
+		.select(
+			indicator.cluster,
+			cluster.cluster_name,
+			cluster.city,
+			cluster.county,
+			*[indicator[f] for f, _t in FIGURES],
+		)
+		.where(indicator.year == int(filters.get("year") or frappe.utils.getdate().year - 1))
+		.orderby(cluster.city)
+		.orderby(indicator.total_output, order=frappe.qb.desc)
+	)
+	territory = region_condition(cluster.county)
+	if territory is not None:
+		query = query.where(territory)
+	return columns(), query.run(as_dict=True)
+
+
+def columns():
+	meta = frappe.get_meta("Cluster Annual Indicator")
+	return [
+		{
+			"fieldname": "cluster",
+			"label": _("Cluster"),
+			"fieldtype": "Link",
+			"options": "Industrial Cluster",
+			"width": 100,
+		},
+		{"fieldname": "cluster_name", "label": _("Cluster Name"), "fieldtype": "Data", "width": 260},
+		{
+			"fieldname": "city",
+			"label": _("City"),
+			"fieldtype": "Link",
+			"options": "Administrative Region",
+			"width": 90,
+		},
+		{
+			"fieldname": "county",
+			"label": _("County"),
+			"fieldtype": "Link",
+			"options": "Administrative Region",
+			"width": 90,
+		},
+	] + [
+		{
+			"fieldname": field,
+			"label": _(meta.get_label(field), context="Cluster Annual Indicator"),
+			"fieldtype": kind,
+			"precision": 2,
+			"width": 120,
+		}
+		for field, kind in FIGURES
+	]
