@@ -31,7 +31,9 @@ def target_findings(
 			continue
 		problem = _judge(rule, baseline, target, row, periods, averages or {})
 		if problem is not None:
-			found.append(Finding(field, f"target_{rule['kind']}", severity_of(rule), {**params, **problem}))
+			# without an industry average on record the rule cannot be judged: a warning, not a refusal
+			severity = WARNING if problem.get("no_average") else severity_of(rule)
+			found.append(Finding(field, f"target_{rule['kind']}", severity, {**params, **problem}))
 	return found
 
 

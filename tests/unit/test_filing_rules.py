@@ -268,3 +268,9 @@ def test_criteria_pass_and_fail_with_figures():
 		("专精特新、创新型、高新技术企业合计不少于10家", True),
 	]
 	assert str(results[0].figures[2023]) == "38.50"
+
+
+def test_without_an_industry_average_the_rule_is_a_warning():
+	rows = clean_targets()
+	[finding] = target_findings(rows[4:5], RULES, 3, {})
+	assert (finding.rule, finding.severity) == ("target_not_below_industry_average", "warning")
