@@ -1,11 +1,10 @@
 """Filings walked along the approval chain by the officials who own each step."""
 
-import frappe
-from frappe.model.workflow import apply_workflow
-
 import builders as make
 import filing_builders as filings
+import frappe
 import people
+from frappe.model.workflow import apply_workflow
 
 FORMS = {
 	("申报", "省级"): "shanxi-apply-2026",

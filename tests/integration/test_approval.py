@@ -1,15 +1,14 @@
 """The approval chain on a real site: every transition by every role, quotas, deadlines, the
 on-site check, freezing, return for correction, expert review and reminders."""
 
-import frappe
-import pytest
-from frappe.utils import add_days, today
-
 import approval_builders as chain
 import builders as make
 import filing_builders as filings
+import frappe
 import people
+import pytest
 from approval_builders import act, advance, as_user, draft
+from frappe.utils import add_days, today
 
 
 @pytest.fixture(scope="module", autouse=True)
