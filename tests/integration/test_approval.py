@@ -201,7 +201,7 @@ def test_one_cluster_per_sub_sector_and_city(cluster, round_name):
 	second = filings.cluster_with_figures(name="山西省太原市小店区第二个同领域集群")
 	doc = advance(draft(second, round_name), "市级现场核查")
 	chain.verify_on_site(doc)
-	with pytest.raises(frappe.ValidationError, match="每个细分领域.*最多推荐1个集群") as refused:
+	with pytest.raises(frappe.ValidationError, match=r"每个细分领域.*最多推荐1个集群") as refused:
 		act(doc, "推荐", people.CITY)
 	assert "一律不予受理" in str(refused.value)
 	assert frappe.db.get_value(doc.doctype, doc.name, "status") == "市级现场核查"
