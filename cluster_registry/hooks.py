@@ -91,3 +91,19 @@ has_permission = {
 scheduler_events = {
 	"daily": ["cluster_registry.cluster_registry.deadlines.send_deadline_reminders"],
 }
+
+# Official outputs: the print formats' Jinja methods and the desk menu items (Word, Excel, PDF,
+# bound filing).
+jinja = {
+	"methods": [
+		"cluster_registry.cluster_registry.outputs.api.cluster_outputs_css",
+		"cluster_registry.cluster_registry.outputs.api.cluster_application_html",
+		"cluster_registry.cluster_registry.outputs.api.cluster_recommendation_html",
+		"cluster_registry.cluster_registry.outputs.api.cluster_onsite_html",
+	]
+}
+doctype_js = {
+	"Cluster Application": "public/js/outputs.js",
+	"Recommendation List": "public/js/outputs.js",
+	"Onsite Verification": "public/js/outputs.js",
+}

@@ -1,0 +1,106 @@
+"""PDF mechanics of the bound filing: HTML to PDF, images to A4 pages, joining the parts in
+catalogue order, the page on which each part starts, and page numbers stamped on every page.
+
+HTML is laid out by WeasyPrint (shipped with Frappe): it repeats a table's header rows on every
+page and never splits a row across pages. Page numbers are drawn on each page with a standard
+PDF font (Helvetica needs no embedding: the numbers are digits), so evidence files of any page
+size are numbered in the same run as the pages made here.
+"""
+
+import io
+from collections.abc import Iterable
+
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+A4_POINTS = (595.28, 841.89)
+A4_PIXELS_150_DPI = (1240, 1754)
+NUMBER_SIZE = 10.5
+NUMBER_BOTTOM = 28  # points from the bottom edge
+# Helvetica advance widths (1/1000 em) of the characters a page number uses.
+HELVETICA_WIDTHS = {"-": 333, " ": 278, **dict.fromkeys("0123456789", 556)}
+
+
+def html_to_pdf(html: str, css: str = "") -> bytes:
+	"""A PDF of an HTML fragment wrapped as the print view wraps it (div.print-format)."""
+	from weasyprint import HTML
+
+	document = (
+		'<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8">'
+		f'<style>{css}</style></head><body><div class="print-format">{html}</div></body></html>'
+	)
+	return HTML(string=document).write_pdf()
+
+
+def image_to_pdf(content: bytes) -> bytes:
+	"""An image (photo or scan) as one A4 page, scaled to fit with a margin."""
+	from PIL import Image
+
+	image = Image.open(io.BytesIO(content))
+	image = image.convert("RGB")
+	page = Image.new("RGB", A4_PIXELS_150_DPI, "white")
+	margin = 90
+	box = (A4_PIXELS_150_DPI[0] - 2 * margin, A4_PIXELS_150_DPI[1] - 2 * margin)
+	image.thumbnail(box)
+	page.paste(image, ((A4_PIXELS_150_DPI[0] - image.width) // 2, margin))
+	output = io.BytesIO()
+	page.save(output, format="PDF", resolution=150)
+	return output.getvalue()
+
+
+def page_count(content: bytes) -> int:
+	return len(PdfReader(io.BytesIO(content)).pages)
+
+
+def first_pages(counts: Iterable[int], start: int = 1) -> list[int]:
+	"""The page on which each part starts when parts of these page counts follow each other."""
+	firsts = []
+	page = start
+	for count in counts:
+		firsts.append(page)
+		page += count
+	return firsts
+
+
+def join(parts: Iterable[bytes]) -> bytes:
+	writer = PdfWriter()
+	for part in parts:
+		writer.append(PdfReader(io.BytesIO(part)))
+	output = io.BytesIO()
+	writer.write(output)
+	return output.getvalue()
+
+
+def stamp_page_numbers(content: bytes, start: int = 1) -> bytes:
+	"""Every page numbered "- n -" at the foot, centred, whatever its size or rotation."""
+	reader = PdfReader(io.BytesIO(content))
+	writer = PdfWriter()
+	for number, page in enumerate(reader.pages, start):
+		page.transfer_rotation_to_content()
+		page.merge_page(_number_overlay(page, f"- {number} -"))
+		writer.add_page(page)
+	output = io.BytesIO()
+	writer.write(output)
+	return output.getvalue()
+
+
+def _number_overlay(page: PageObject, text: str) -> PageObject:
+	box = page.mediabox
+	width = sum(HELVETICA_WIDTHS[char] for char in text) * NUMBER_SIZE / 1000
+	x = float(box.left) + (float(box.width) - width) / 2
+	y = float(box.bottom) + NUMBER_BOTTOM
+	overlay = PageObject.create_blank_page(width=float(box.right), height=float(box.top))
+	font = DictionaryObject(
+		{
+			NameObject("/Type"): NameObject("/Font"),
+			NameObject("/Subtype"): NameObject("/Type1"),
+			NameObject("/BaseFont"): NameObject("/Helvetica"),
+		}
+	)
+	overlay[NameObject("/Resources")] = DictionaryObject(
+		{NameObject("/Font"): DictionaryObject({NameObject("/CRNumber"): font})}
+	)
+	stream = DecodedStreamObject()
+	stream.set_data(f"BT /CRNumber {NUMBER_SIZE} Tf {x:.2f} {y:.2f} Td ({text}) Tj ET".encode("ascii"))
+	overlay[NameObject("/Contents")] = stream
+	return overlay

@@ -1,0 +1,100 @@
+"""Filings for the output tests: a completed Shanxi application and a competition filing with the
+four 库, evidence files of known page counts, an on-site verification and a recommendation list."""
+
+import io
+
+import builders as make
+import filing_builders as filings
+import frappe
+from pypdf import PdfWriter
+
+
+def pdf_pages(pages: int, label: str) -> bytes:
+	"""A PDF of blank A4 pages (its text is the page numbers stamped later)."""
+	writer = PdfWriter()
+	for _ in range(pages):
+		writer.add_blank_page(width=595, height=842)
+	writer.add_metadata({"/Title": label})
+	content = io.BytesIO()
+	writer.write(content)
+	return content.getvalue()
+
+
+def evidence(doc, catalogue_no: int, pages: int, title: str, file_name: str = "佐证.pdf", content=None):
+	file = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": file_name,
+			"content": content if content is not None else pdf_pages(pages, title),
+			"is_private": 1,
+			"attached_to_doctype": "Cluster Application",
+			"attached_to_name": doc.name,
+		}
+	).insert()
+	return frappe.get_doc(
+		{
+			"doctype": "Cluster Evidence",
+			"application": doc.name,
+			"evidence_title": title,
+			"catalogue_no": catalogue_no,
+			"file": file.file_url,
+			"page_count": pages,
+		}
+	).insert()
+
+
+def shanxi_application():
+	cluster = filings.cluster_with_figures()
+	doc = filings.complete(filings.application(cluster, filings.declaration_round()))
+	return doc
+
+
+def competition_application():
+	cluster = filings.cluster_with_figures("山西省太原市小店区竞赛测试产业集群")
+	round_name = filings.declaration_round()
+	doc = filings.application(cluster, round_name, kind="竞赛", level="省级")
+	return doc
+
+
+def four_libraries(cluster: str):
+	company = make.enterprise("太原小店精密机械有限公司", is_above_designated_size=1)
+	make.member(
+		cluster,
+		company,
+		city_name="太原市",
+		county_name="小店区",
+		park="小店经济开发区",
+		profile="精密数控机床研发制造",
+		main_products="数控机床",
+		contact_name="王工",
+		contact_phone="13912345678",
+		annual_figures=[{"year": 2025, "main_business_revenue": 12.345}],
+		brand_honours='=HYPERLINK("http://x")',
+	)
+	frappe.get_doc(
+		{
+			"doctype": "Prospective Enterprise",
+			"cluster": cluster,
+			"enterprise_name": "+德国精工集团",
+			"country": "德国",
+			"province_name": "巴伐利亚州",
+			"city_name": "慕尼黑",
+			"is_international_brand": 1,
+		}
+	).insert()
+	for status, name, investment in (("在建", "智能产线技改项目", 3.5), ("拟建", "@检测中心项目", 1.2)):
+		frappe.get_doc(
+			{
+				"doctype": "Cluster Project",
+				"cluster": cluster,
+				"status": status,
+				"project_name": name,
+				"city_name": "太原市",
+				"county_name": "小店区",
+				"builder": "小店建设集团",
+				"total_investment": investment,
+				"start_year": 2025,
+				"end_year": 2027,
+				"content": "-建设内容",
+			}
+		).insert()
