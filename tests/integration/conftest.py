@@ -48,8 +48,17 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def server(site):
-	"""A real Frappe web server (werkzeug, as `bench serve`) on a loopback port."""
+	"""A real Frappe web server (werkzeug, as `bench serve`) on a loopback port.
+
+	While it runs, the site's host_name points at it, so that wkhtmltopdf can fetch the assets a
+	print links to (as nginx serves them in production).
+	"""
+	from frappe.installer import update_site_config
+
 	port = _free_port()
+	previous_host = frappe.conf.get("host_name")
+	update_site_config("host_name", f"http://127.0.0.1:{port}")
+	frappe.local.conf.host_name = f"http://127.0.0.1:{port}"  # for PDFs made in this process too
 	log = open(BENCH / "logs" / "cluster-registry-test-server.log", "w")
 	process = subprocess.Popen(
 		[
@@ -63,7 +72,6 @@ def server(site):
 			"--port",
 			str(port),
 			"--noreload",
-			"--nothreading",
 		],
 		cwd=BENCH / "sites",
 		stdout=log,
@@ -83,6 +91,8 @@ def server(site):
 	process.terminate()
 	process.wait(timeout=20)
 	log.close()
+	update_site_config("host_name", previous_host or "None")
+	frappe.local.conf.host_name = previous_host
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,19 @@ frappe.ui.form.on("Cluster Application", {
 		render_form(frm);
 		frm.add_custom_button(__("Pre-submission Check"), () => show_check(frm));
 	},
+	before_workflow_action(frm) {
+		// a filing is returned with its reasons written: ask for them before the action runs
+		if (frm.selected_workflow_action !== "退回修改") return;
+		return new Promise((resolve, reject) => {
+			const dialog = frappe.prompt(
+				{ fieldname: "reasons", fieldtype: "Small Text", label: __("Reasons for Return"), reqd: 1 },
+				({ reasons }) =>
+					frappe.db.set_value(frm.doctype, frm.doc.name, "return_reason", reasons).then(resolve, reject),
+				__("Return for Correction")
+			);
+			dialog.onhide = () => reject();
+		});
+	},
 });
 
 const fill_years = (text, Y) =>
