@@ -1,12 +1,11 @@
 """Territory on every surface: a county sees its own, a city its counties, the province all of its
 own — in lists, forms, the REST API, Script Reports, prints and file downloads."""
 
+import builders as make
 import frappe
+import people
 import pytest
 import requests
-
-import builders as make
-import people
 from rest_client import RestClient
 
 TAIYUAN_COUNTIES = ("140105", "140106")  # 小店区, 迎泽区
