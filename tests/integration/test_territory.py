@@ -5,7 +5,7 @@ import builders as make
 import frappe
 import people
 import pytest
-import requests
+from conftest import SITE
 from rest_client import RestClient
 
 TAIYUAN_COUNTIES = ("140105", "140106")  # 小店区, 迎泽区
@@ -47,7 +47,7 @@ def territory(server):
 		keys[user] = f"token {doc.api_key}:{secret}"
 	frappe.db.commit()
 	yield {"clusters": clusters, "file": file.file_url, "keys": keys}
-	for county, cluster in clusters.items():
+	for cluster in clusters.values():
 		frappe.db.delete("Cluster Annual Indicator", {"cluster": cluster})
 		frappe.delete_doc("Industrial Cluster", cluster, force=True, ignore_permissions=True)
 	frappe.delete_doc("File", file.name, force=True, ignore_permissions=True)
@@ -61,12 +61,7 @@ def visible(user, doctype="Industrial Cluster") -> set[str]:
 		return set(
 			frappe.get_list(
 				doctype,
-				filters={
-					"cluster_name" if doctype == "Industrial Cluster" else "cluster_name": (
-						"like",
-						"领地测试%",
-					)
-				},
+				filters={"cluster_name": ("like", "领地测试%")},
 				pluck="name",
 			)
 		)
@@ -96,13 +91,7 @@ def test_forms(territory):
 
 
 def rest(server, territory, user) -> RestClient:
-	return RestClient(server, make_site(), territory["keys"][user])
-
-
-def make_site():
-	from conftest import SITE
-
-	return SITE
+	return RestClient(server, SITE, territory["keys"][user])
 
 
 def test_rest_api(server, territory):
