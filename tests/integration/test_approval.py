@@ -316,3 +316,33 @@ def test_a_recommendation_list_refuses_what_is_over_quota(cluster, round_name):
 	listing.items = listing.items[:1]
 	as_user(people.CITY, listing.insert)
 	assert listing.items[0].cluster_name == "山西省太原市小店区体检测试产业集群"
+
+
+def test_workflow_action_emails_go_only_to_the_officials_of_the_next_level(cluster, round_name):
+	from frappe.model.workflow import get_workflow_name
+	from frappe.workflow.doctype.workflow_action.workflow_action import (
+		get_next_possible_transitions,
+		get_users_next_action_data,
+	)
+
+	doc = advance(draft(cluster, round_name), "已提交市级")
+	transitions = get_next_possible_transitions(get_workflow_name(doc.doctype), doc.status, doc)
+	recipients = get_users_next_action_data(transitions, doc)
+	assert set(recipients) & set(people.PEOPLE) == {people.CITY}
+	assert {a.action_name for a in recipients[people.CITY].possible_actions} == {"退回修改", "开始现场核查"}
+
+
+def test_clusters_recognised_three_years_before_are_due_for_review(cluster):
+	from cluster_registry.cluster_registry.report.clusters_due_for_review.clusters_due_for_review import (
+		execute,
+	)
+
+	doc = frappe.get_doc("Industrial Cluster", cluster)
+	doc.append("recognitions", {"level": "省级", "year": 2023, "document_no": "晋工信企业函〔2023〕12号"})
+	doc.save()
+	other = make.cluster(name="山西省太原市小店区2024年认定集群")
+	other.append("recognitions", {"level": "省级", "year": 2024})
+	other.save()
+	due = as_user(people.COUNTY, lambda: {row.cluster for row in execute({"round_year": 2026})[1]})
+	assert cluster in due and other.name not in due
+	assert as_user(people.OTHER_COUNTY, lambda: execute({"round_year": 2026})[1]) == []
