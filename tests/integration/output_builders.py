@@ -64,12 +64,11 @@ def four_libraries(cluster: str):
 		city_name="太原市",
 		county_name="小店区",
 		park="小店经济开发区",
-		profile="精密数控机床研发制造",
+		profile='=HYPERLINK("http://x")',
 		main_products="数控机床",
 		contact_name="王工",
 		contact_phone="13912345678",
 		annual_figures=[{"year": 2025, "main_business_revenue": 12.345}],
-		brand_honours='=HYPERLINK("http://x")',
 	)
 	frappe.get_doc(
 		{
