@@ -21,6 +21,7 @@ from cluster_registry.outputs.layout import (
 	Para,
 	Table,
 	form_blocks,
+	placed,
 )
 
 BODY_FONT = "宋体"
@@ -88,23 +89,6 @@ def _paragraph(document, block: Para):
 	run = paragraph.add_run(block.text)
 	run.bold = bold
 	_set_font(run.font, font, size)
-
-
-def placed(table: Table) -> list[tuple[int, int, Cell]]:
-	"""(row, column, cell) of every cell on the table's grid, spans taken into account."""
-	taken: set[tuple[int, int]] = set()
-	found = []
-	for row_index, row in enumerate(table.rows):
-		column = 0
-		for cell in row:
-			while (row_index, column) in taken:
-				column += 1
-			found.append((row_index, column, cell))
-			for down in range(cell.rowspan):
-				for across in range(cell.colspan):
-					taken.add((row_index + down, column + across))
-			column += cell.colspan
-	return found
 
 
 def _table(document, table: Table, text_width):

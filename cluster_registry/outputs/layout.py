@@ -283,6 +283,23 @@ def _is_subheading_row(row: list[Cell]) -> bool:
 	return len(row) == 1 and bool(SUBHEADING.match(row[0].text))
 
 
+def placed(table: Table) -> list[tuple[int, int, Cell]]:
+	"""(row, column, cell) of every cell on the table's grid, spans taken into account."""
+	taken: set[tuple[int, int]] = set()
+	found = []
+	for row_index, row in enumerate(table.rows):
+		column = 0
+		for cell in row:
+			while (row_index, column) in taken:
+				column += 1
+			found.append((row_index, column, cell))
+			for down in range(cell.rowspan):
+				for across in range(cell.colspan):
+					taken.add((row_index + down, column + across))
+			column += cell.colspan
+	return found
+
+
 def spans(total: int, parts: int) -> list[int]:
 	"""`total` columns shared by `parts` cells as evenly as possible, the wider cells last."""
 	base, extra = divmod(total, parts)

@@ -73,12 +73,10 @@ def join(parts: Iterable[bytes]) -> bytes:
 
 def stamp_page_numbers(content: bytes, start: int = 1) -> bytes:
 	"""Every page numbered "- n -" at the foot, centred, whatever its size or rotation."""
-	reader = PdfReader(io.BytesIO(content))
-	writer = PdfWriter()
-	for number, page in enumerate(reader.pages, start):
+	writer = PdfWriter(clone_from=PdfReader(io.BytesIO(content)))
+	for number, page in enumerate(writer.pages, start):
 		page.transfer_rotation_to_content()
 		page.merge_page(_number_overlay(page, f"- {number} -"))
-		writer.add_page(page)
 	output = io.BytesIO()
 	writer.write(output)
 	return output.getvalue()
