@@ -101,6 +101,8 @@ function render_form(frm) {
 						.join("");
 					const note = item.evidence ? `<div class="small text-muted">${"（注：勾选需提供佐证材料）"}</div>` : "";
 					html += `<tr><th>${label}</th><td>${boxes}${note}</td></tr>`;
+				} else if (item.type === "table") {
+					html += `<tr><th colspan="2">${label}</th></tr><tr><td colspan="2">${table_inputs(item, Y, input, esc)}</td></tr>`;
 				} else if (item.type === "note") {
 					html += `<tr><td colspan="2" class="small text-muted">${label}</td></tr>`;
 				} else if (item.type === "targets" || item.type === "stages") {
@@ -133,6 +135,29 @@ function render_form(frm) {
 			set_answer(frm, $(this).data("key"), $(this).data("option"), null, this.checked ? "1" : "0");
 		});
 	});
+}
+
+// A table the county fills: one input per cell, stored under option "<row>.<column>" (the row is the
+// label's key, or its number from 1). Tables drawn from the app's lists are shown as such.
+function table_inputs(item, Y, input, esc) {
+	if (item.source) return `<span class="text-muted">${__("Filled from the cluster's lists when printed.")}</span>`;
+	const labelled = item.row_labels || [];
+	const rows = labelled.length
+		? labelled.map((r) => ({ key: r.key, label: fill_years(r.label, Y) }))
+		: Array.from({ length: item.rows || 1 }, (_, i) => ({ key: String(i + 1), label: String(i + 1) }));
+	const columns = item.columns.filter((c) => c.key !== "seq").slice(labelled.length ? 1 : 0);
+	const head = `<tr><th></th>${columns
+		.map((c) => `<th class="small">${esc(fill_years([c.group, c.label].filter(Boolean).join(" "), Y))}</th>`)
+		.join("")}</tr>`;
+	const body = rows
+		.map(
+			(r) =>
+				`<tr><th class="small">${esc(r.label)}</th>${columns
+					.map((c) => `<td>${input(item.key, `${r.key}.${c.key}`, null)}</td>`)
+					.join("")}</tr>`
+		)
+		.join("");
+	return `<div style="overflow-x:auto"><table class="table table-bordered table-sm">${head}${body}</table></div>`;
 }
 
 function show_check(frm) {
