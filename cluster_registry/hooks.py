@@ -1,3 +1,5 @@
+from cluster_registry.approval_states import ACTIONS, STATES
+
 app_name = "cluster_registry"
 app_title = "Cluster Registry"
 app_publisher = "cluster_registry developers"
@@ -21,61 +23,8 @@ WORKFLOW = "集群申报审批"
 fixtures = [
 	{"dt": "Role", "filters": [["role_name", "in", ROLES]]},
 	{"dt": "Workflow", "filters": [["name", "=", WORKFLOW]]},
-	{
-		"dt": "Workflow State",
-		"filters": [
-			[
-				"name",
-				"in",
-				[
-					"草稿",
-					"已提交市级",
-					"退回修改",
-					"市级现场核查",
-					"市级已推荐",
-					"省级形式审查",
-					"专家评审",
-					"省级认定",
-					"省级未认定",
-					"已推荐工信部",
-					"国家级认定",
-					"国家级未认定",
-					"复核通过",
-					"复核未通过",
-					"国家复核通过",
-					"国家复核未通过",
-				],
-			]
-		],
-	},
-	{
-		"dt": "Workflow Action Master",
-		"filters": [
-			[
-				"name",
-				"in",
-				[
-					"提交市级",
-					"重新提交",
-					"退回修改",
-					"开始现场核查",
-					"推荐",
-					"受理",
-					"提交专家评审",
-					"认定",
-					"不予认定",
-					"复核通过",
-					"复核不通过",
-					"推荐至工信部",
-					"报工信部复核",
-					"工信部认定",
-					"工信部未认定",
-					"工信部复核通过",
-					"工信部复核不通过",
-				],
-			]
-		],
-	},
+	{"dt": "Workflow State", "filters": [["name", "in", list(STATES)]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", list(ACTIONS)]]},
 ]
 
 # Experts see only the filings and reviews assigned to them.

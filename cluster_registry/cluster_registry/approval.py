@@ -14,28 +14,18 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from cluster_registry.approval_states import (
+	AFTER_CITY,
+	AFTER_MIIT,
+	DRAFT,
+	EDITABLE,
+	RECOMMENDED_BY_CITY,
+	RETURNED,
+	SUBMITTED,
+	TO_MIIT,
+)
 from cluster_registry.rules.quotas import Place, over_quota
 
-DRAFT, RETURNED = "草稿", "退回修改"
-EDITABLE = (DRAFT, RETURNED)
-SUBMITTED = "已提交市级"
-RECOMMENDED_BY_CITY = "市级已推荐"
-TO_MIIT = "已推荐工信部"
-AFTER_CITY = (
-	RECOMMENDED_BY_CITY,
-	"省级形式审查",
-	"专家评审",
-	"省级认定",
-	"省级未认定",
-	TO_MIIT,
-	"国家级认定",
-	"国家级未认定",
-	"复核通过",
-	"复核未通过",
-	"国家复核通过",
-	"国家复核未通过",
-)
-AFTER_MIIT = (TO_MIIT, "国家级认定", "国家级未认定", "国家复核通过", "国家复核未通过")
 # what may change on a filing that is no longer a draft: the state and what the levels above write
 CHANGEABLE_WHEN_FROZEN = frozenset(
 	{"status", "return_reason", "higher_level_opinion", "modified", "modified_by"}

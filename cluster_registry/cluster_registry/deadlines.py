@@ -11,12 +11,12 @@ from frappe import _
 from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
 from frappe.utils import date_diff, formatdate, getdate
 
-from cluster_registry.cluster_registry.approval import EDITABLE
+from cluster_registry.approval_states import EDITABLE, ON_SITE, SUBMITTED
 
 REMIND_DAYS_BEFORE = (7, 3, 1)
 STAGES = (
 	("county_deadline", EDITABLE, "Cluster County Officer"),
-	("city_deadline", ("已提交市级", "市级现场核查"), "Cluster City Officer"),
+	("city_deadline", (SUBMITTED, ON_SITE), "Cluster City Officer"),
 )
 
 

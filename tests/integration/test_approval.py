@@ -18,11 +18,6 @@ def officials():
 	people.remove_people()
 
 
-@pytest.fixture(autouse=True)
-def chinese():
-	frappe.local.lang = "zh"
-
-
 @pytest.fixture
 def cluster():
 	return filings.cluster_with_figures()

@@ -6,11 +6,6 @@ import frappe
 import pytest
 
 
-@pytest.fixture(autouse=True)
-def chinese():
-	frappe.local.lang = "zh"
-
-
 @pytest.fixture
 def cluster():
 	return make.cluster().name

@@ -11,11 +11,6 @@ from pypdf import PdfWriter
 from cluster_registry.forms import definitions
 
 
-@pytest.fixture(autouse=True)
-def chinese():
-	frappe.local.lang = "zh"
-
-
 @pytest.fixture
 def cluster():
 	return filings.cluster_with_figures()

@@ -20,11 +20,6 @@ from cluster_registry.cluster_registry.outputs import api, bundle
 from cluster_registry.outputs import pdf
 
 
-@pytest.fixture(autouse=True)
-def chinese():
-	frappe.local.lang = "zh"
-
-
 @pytest.fixture
 def shanxi():
 	return build.shanxi_application()

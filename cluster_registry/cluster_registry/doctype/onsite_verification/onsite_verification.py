@@ -2,10 +2,11 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from cluster_registry.approval_states import ON_SITE, SUBMITTED
 from cluster_registry.cluster_registry.input_checks import label
 
 # The city checks a filing on site between its submission and its recommendation.
-ON_SITE_STATES = ("已提交市级", "市级现场核查")
+ON_SITE_STATES = (SUBMITTED, ON_SITE)
 STATEMENTS = ("materials_genuine", "not_prohibited", "no_major_accident", "no_tax_violation")
 
 

@@ -2,7 +2,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from cluster_registry.cluster_registry.approval import AFTER_CITY, refuse_over_quota
+from cluster_registry.approval_states import AFTER_CITY
+from cluster_registry.cluster_registry.approval import refuse_over_quota
 from cluster_registry.rules.quotas import Place, over_quota
 
 # Filings the province may put on its list to MIIT.
