@@ -56,3 +56,26 @@ doctype_js = {
 	"Recommendation List": "public/js/outputs.js",
 	"Onsite Verification": "public/js/outputs.js",
 }
+
+# A change to a library or a name list refreshes the cluster's annual figures in the background.
+_refresh = {
+	"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
+	"on_trash": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
+}
+doc_events = {
+	doctype: _refresh
+	for doctype in (
+		"Cluster Enterprise",
+		"Cluster Patent",
+		"Cluster Standard",
+		"Innovation Platform",
+		"Green Manufacturing Entry",
+		"Public Service Platform",
+		"Overseas Branch",
+		"Industry Alliance",
+	)
+} | {
+	"Enterprise": {
+		"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_clusters_of_enterprise"
+	}
+}

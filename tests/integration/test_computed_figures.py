@@ -233,3 +233,21 @@ def test_counts_from_the_name_lists(cluster):
 		"overseas_branch_count": 1,
 		"patents_per_10k": 10.00,  # 2 / 2000 × 10000
 	}
+
+
+def test_a_change_to_the_library_refreshes_the_figures(cluster):
+	make.indicator(cluster, 2025, total_output=50)
+	frappe.flags.in_test = True  # run the queued refresh at once instead of in a worker
+	try:
+		code = make.enterprise("太原己精密铸造有限公司", honours=[("专精特新“小巨人”企业", 2024, None)])
+		make.member(cluster, code, joined_year=2020)
+		assert stored(cluster, 2025, "enterprise_count", "little_giant_count") == {
+			"enterprise_count": 1,
+			"little_giant_count": 1,
+		}
+		enterprise = frappe.get_doc("Enterprise", code)
+		enterprise.honours = []
+		enterprise.save()
+		assert stored(cluster, 2025, "little_giant_count").little_giant_count == 0
+	finally:
+		frappe.flags.in_test = False

@@ -10,6 +10,7 @@ frappe.ui.form.on("Cluster Application", {
 		if (frm.is_new()) return;
 		render_form(frm);
 		frm.add_custom_button(__("Pre-submission Check"), () => show_check(frm));
+		add_chain_actions(frm);
 	},
 	before_workflow_action(frm) {
 		// a filing is returned with its reasons written: ask for them before the action runs
@@ -158,6 +159,50 @@ function table_inputs(item, Y, input, esc) {
 		)
 		.join("");
 	return `<div style="overflow-x:auto"><table class="table table-bordered table-sm">${head}${body}</table></div>`;
+}
+
+// The steps of the chain that need a record of their own: the city's on-site check and the
+// province's assignment of experts.
+function add_chain_actions(frm) {
+	const roles = frappe.user_roles;
+	const chain = __("Approval");
+	if (["已提交市级", "市级现场核查"].includes(frm.doc.status) && roles.includes("Cluster City Officer")) {
+		frm.add_custom_button(
+			__("Onsite Verification"),
+			() => frappe.new_doc("Onsite Verification", { application: frm.doc.name }),
+			chain
+		);
+	}
+	if (frm.doc.status === "专家评审" && roles.includes("Cluster Province Officer")) {
+		frm.add_custom_button(
+			__("Assign Experts"),
+			() => {
+				frappe.prompt(
+					{
+						fieldname: "experts",
+						fieldtype: "MultiSelectPills",
+						label: __("Experts"),
+						reqd: 1,
+						get_data: (txt) =>
+							frappe
+								.xcall(
+									"cluster_registry.cluster_registry.doctype.expert_review.expert_review.expert_options",
+									{ txt }
+								),
+					},
+					({ experts }) =>
+						frappe
+							.call("cluster_registry.cluster_registry.doctype.expert_review.expert_review.assign_experts", {
+								application: frm.doc.name,
+								experts,
+							})
+							.then(() => frm.reload_doc()),
+					__("Assign Experts")
+				);
+			},
+			chain
+		);
+	}
 }
 
 function show_check(frm) {

@@ -107,6 +107,23 @@ def assign_experts(application: str, experts: list[str] | str) -> list[str]:
 	return made
 
 
+@frappe.whitelist()
+def expert_options(txt: str = "") -> list[dict]:
+	"""Enabled users holding the expert role, for the province's assignment dialog."""
+	frappe.only_for(("Cluster Province Officer", "System Manager"))
+	holders = frappe.get_all(
+		"Has Role", filters={"role": "Cluster Expert", "parenttype": "User"}, pluck="parent"
+	)
+	users = frappe.get_all(
+		"User",
+		filters={"name": ("in", holders or [""]), "enabled": 1},
+		or_filters={"name": ("like", f"%{txt}%"), "full_name": ("like", f"%{txt}%")},
+		fields=["name", "full_name"],
+		limit=50,
+	)
+	return [{"value": user.name, "description": user.full_name} for user in users]
+
+
 def review_query_conditions(user: str | None = None) -> str:
 	"""An expert lists only the reviews assigned to it."""
 	user = user or frappe.session.user

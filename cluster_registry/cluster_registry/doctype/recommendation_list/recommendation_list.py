@@ -76,3 +76,19 @@ class RecommendationList(Document):
 			_("Row {0} ({1}) cannot be on this list: {2}.").format(idx, filing.cluster_name, problem),
 			title=_("Recommendation List"),
 		)
+
+
+@frappe.whitelist()
+def recommendable_filings(declaration_round: str, filing_kind: str, recommending_unit: str) -> list[dict]:
+	"""The filings the unit may put on its list: the city's recommended ones, or for the province
+	the national-level filings it has recognised or passed."""
+	frappe.has_permission("Recommendation List", "create", throw=True)
+	by_province = frappe.db.get_value("Administrative Region", recommending_unit, "region_level") == "省"
+	filters = {"declaration_round": declaration_round, "filing_kind": filing_kind}
+	if by_province:
+		filters |= {"level": "国家级", "status": ("in", RECOGNISED_BY_PROVINCE)}
+	else:
+		filters |= {"city": recommending_unit, "status": ("in", AFTER_CITY)}
+	return frappe.get_list(
+		"Cluster Application", filters=filters, fields=["name", "cluster_name"], order_by="name"
+	)
