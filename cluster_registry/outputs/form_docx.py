@@ -5,7 +5,7 @@ rows repeated on every page, figures with two decimals, A4 with 宋体 text and 
 import io
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -16,6 +16,7 @@ from cluster_registry.outputs.layout import (
 	Block,
 	Cell,
 	Filing,
+	Landscape,
 	Narrative,
 	PageBreak,
 	Para,
@@ -67,9 +68,22 @@ def blocks_docx(blocks: list[Block], landscape: bool = False) -> bytes:
 	for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
 		setattr(section, side, Mm(MARGIN_MM))
 	_set_font(document.styles["Normal"].font, BODY_FONT, 12)
+	_add_blocks(document, blocks)
+	output = io.BytesIO()
+	document.save(output)
+	return output.getvalue()
+
+
+def _add_blocks(document, blocks: list[Block]):
+	section = document.sections[-1]
 	text_width = section.page_width - section.left_margin - section.right_margin
 	for block in blocks:
-		if isinstance(block, Para):
+		if isinstance(block, Landscape):
+			_turn(document, landscape=True)
+			_add_blocks(document, block.blocks)
+			_turn(document, landscape=False)
+			section = document.sections[-1]
+		elif isinstance(block, Para):
 			_paragraph(document, block)
 		elif isinstance(block, PageBreak):
 			document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -77,9 +91,16 @@ def blocks_docx(blocks: list[Block], landscape: bool = False) -> bytes:
 			_table(document, Table([100.0], [[Cell(block.lines)]]), text_width)
 		else:
 			_table(document, block, text_width)
-	output = io.BytesIO()
-	document.save(output)
-	return output.getvalue()
+
+
+def _turn(document, landscape: bool):
+	"""Start a new section on a new page, landscape or portrait."""
+	section = document.add_section(WD_SECTION.NEW_PAGE)
+	section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+	long_side, short_side = Mm(297), Mm(PAGE_WIDTH_MM)
+	section.page_width, section.page_height = (
+		(long_side, short_side) if landscape else (short_side, long_side)
+	)
 
 
 def _paragraph(document, block: Para):

@@ -14,6 +14,7 @@ from cluster_registry.outputs.layout import (
 	Block,
 	Cell,
 	Filing,
+	Landscape,
 	Narrative,
 	PageBreak,
 	Para,
@@ -62,6 +63,8 @@ def blocks_html(blocks: list[Block], table_class: str = "cr-table") -> str:
 			parts.append(f'<p class="cr-{block.style}">{_text(block.text)}</p>')
 		elif isinstance(block, PageBreak):
 			parts.append('<div class="cr-page-break"></div>')
+		elif isinstance(block, Landscape):
+			parts.append(f'<div class="cr-landscape">{blocks_html(block.blocks, table_class)}</div>')
 		elif isinstance(block, Narrative):
 			kind = "cr-narrative cr-guide" if block.guide else "cr-narrative"
 			paragraphs = "".join(f"<p>{_text(line)}</p>" for line in block.lines)

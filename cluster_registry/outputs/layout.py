@@ -86,7 +86,15 @@ class PageBreak:
 	pass
 
 
-Block = Table | Para | Narrative | PageBreak
+@dataclass
+class Landscape:
+	"""Blocks printed on landscape pages: the wide tables (the 四库 run to twelve columns)."""
+
+	blocks: list
+
+
+Block = Table | Para | Narrative | PageBreak | Landscape
+WIDE_TABLE_COLUMNS = 9
 
 
 @dataclass
@@ -478,10 +486,11 @@ def table_blocks(item: dict, filing: Filing) -> list[Block]:
 	body = [[Cell([value], align="center" if key == "seq" else "") for key, value in row] for row in rows]
 	if item["total_row"]:
 		body.append(total_row(columns, rows))
-	return [
+	blocks = [
 		*caption_blocks(item["label"], filing, item.get("catalogue")),
 		Table([width] * len(columns), header + body, header_rows=len(header)),
 	]
+	return [Landscape(blocks)] if len(columns) > WIDE_TABLE_COLUMNS else blocks
 
 
 def header_rows(columns: list[dict], filing: Filing) -> list[list[Cell]]:

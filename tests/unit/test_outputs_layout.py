@@ -8,7 +8,7 @@ import pytest
 
 from cluster_registry.forms import definitions
 from cluster_registry.outputs import form_html
-from cluster_registry.outputs.layout import Filing, Table, form_blocks, placed, shown, spans
+from cluster_registry.outputs.layout import Filing, Landscape, Table, form_blocks, placed, shown, spans
 
 ANSWERS = {
 	("cluster_name", None, None): "山西省太原市小店区装备产业集群",
@@ -53,7 +53,14 @@ def filing(code="shanxi-apply-2026", answers=ANSWERS, targets=TARGETS, **values)
 
 
 def tables(blocks) -> list[Table]:
-	return [block for block in blocks if isinstance(block, Table)]
+	"""The tables among the blocks, those on landscape pages included."""
+	found = []
+	for block in blocks:
+		if isinstance(block, Landscape):
+			found += tables(block.blocks)
+		elif isinstance(block, Table):
+			found.append(block)
+	return found
 
 
 def row_of(blocks, label: str) -> list[str]:
@@ -216,3 +223,14 @@ def test_the_word_file_merges_cells_as_the_layout_does():
 	assert len(platforms) == 3 and platforms[0].cells[0]._tc is platforms[2].cells[0]._tc  # merged down
 	targets = next(t for t in document.tables if t.rows[0].cells[0].text == "方向")
 	assert [cell.text for cell in targets.rows[1].cells] == ["创新", "研发经费投入（亿元）", "1.26", "1.68"]
+
+
+def test_the_four_libraries_print_on_landscape_pages():
+	definition = definitions.load("competition-2026")
+	blocks = form_blocks(Filing(definition, 2026, {}))
+	wide = [block for block in blocks if isinstance(block, Landscape)]
+	# 现有企业库 (12 columns) and 在建项目库 (13) are wider than a portrait page holds
+	captions = [b.text for block in wide for b in block.blocks if hasattr(b, "text")]
+	assert any(text.startswith("（一）现有企业库") for text in captions)
+	assert any(text.startswith("（三）在建项目库") for text in captions)
+	assert all(len(t.widths) > 9 for block in wide for t in tables(block.blocks))
