@@ -18,7 +18,8 @@ cell, "a/b/c/d" four figures printed "X/X/X/X" in one cell. A "yearly" row with 
 runs its years down the rows; "growth" and "evidence_page" name the extra columns (增幅（%）,
 佐证页码) some forms print after the years. A "choice" with "evidence" lists the answers that need
 evidence, and with "indicator" and "year" is pre-filled from that year's indicator record. A
-"table" with "row_labels" has fixed, labelled rows. A choice option in "explain" is printed with
+"table" with "row_labels" has fixed, labelled rows; its "caption_counts" name the indicators that fill
+the caption's blanks (XX, XXX, ……) in order. A choice option in "explain" is printed with
 "（需附情况说明）".
 """
 
@@ -66,7 +67,7 @@ ITEM_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 	"checkboxes": (("key", "label", "options", "evidence", "catalogue"), ()),
 	"standards": (("key", "label"), ("required", "needs_list")),
 	"named_count": (("key", "label", "indicator", "list"), ("required", "needs_list")),
-	"table": (("key", "label", "columns", "rows", "total_row"), ("source", "row_labels")),
+	"table": (("key", "label", "columns", "rows", "total_row"), ("source", "row_labels", "caption_counts")),
 	"targets": (("key", "label", "completion", "rows", "open_directions"), ("rules_note", "years")),
 	"stages": (("key", "label"), ()),
 	"declaration": (("key", "label", "text", "signatures"), ()),

@@ -466,13 +466,33 @@ def narrative_blocks(item: dict, filing: Filing) -> list[Block]:
 	return [Para(filing.fill(item["label"]), "subheading"), Narrative(lines or [""], guide=not text)]
 
 
-def caption_blocks(label: str, filing: Filing, catalogue: int | None = None) -> list[Block]:
+CAPTION_BLANK = re.compile(r"X{2,}|……")
+
+
+def caption_blocks(
+	label: str, filing: Filing, catalogue: int | None = None, counts: tuple = ()
+) -> list[Block]:
+	"""The caption of a table; the blanks of a caption with counts (共有企业XXX个，其中…) filled in
+	order from the figures of the last data year, when the filing has them."""
 	page = filing.evidence_page(catalogue)
 	text = filing.fill(label)
+	figures = filing.facts.get("figures") or {}
+	if counts and figures:
+		values = iter(counts)
+		text = CAPTION_BLANK.sub(
+			lambda blank: _caption_count(next(values, None), figures, blank.group()), text
+		)
 	if page:
 		text = text.replace(EVIDENCE_PAGE_PLACEHOLDER, page)
 	first, *rest = text.split("\n")
 	return [Para(first, "subheading"), *(Para(line, "note") for line in rest)]
+
+
+def _caption_count(field: str | None, figures: dict, blank: str) -> str:
+	if field is None:
+		return blank
+	count = shown(figures.get(field)) or "0"
+	return f"{count}个" if blank == "……" else count
 
 
 def table_blocks(item: dict, filing: Filing) -> list[Block]:
@@ -487,7 +507,7 @@ def table_blocks(item: dict, filing: Filing) -> list[Block]:
 	if item["total_row"]:
 		body.append(total_row(columns, rows))
 	blocks = [
-		*caption_blocks(item["label"], filing, item.get("catalogue")),
+		*caption_blocks(item["label"], filing, item.get("catalogue"), tuple(item.get("caption_counts", ()))),
 		Table([width] * len(columns), header + body, header_rows=len(header)),
 	]
 	return [Landscape(blocks)] if len(columns) > WIDE_TABLE_COLUMNS else blocks

@@ -234,3 +234,27 @@ def test_the_four_libraries_print_on_landscape_pages():
 	assert any(text.startswith("（一）现有企业库") for text in captions)
 	assert any(text.startswith("（三）在建项目库") for text in captions)
 	assert all(len(t.widths) > 9 for block in wide for t in tables(block.blocks))
+
+
+def test_the_enterprise_library_caption_counts_its_enterprises():
+	definition = definitions.load("competition-2026")
+	figures = {
+		"enterprise_count": 486,
+		"listed_count": 3,
+		"national_champion_count": 2,
+		"little_giant_count": 7,
+		"above_size_count": 150,
+		"high_tech_count": 41,
+	}
+	blocks = form_blocks(Filing(definition, 2026, {}, facts={"figures": figures}))
+	caption = next(
+		b.text
+		for block in blocks
+		if isinstance(block, Landscape)
+		for b in block.blocks
+		if getattr(b, "text", "").startswith("（一）现有企业库")
+	)
+	assert caption == (
+		"（一）现有企业库（共有企业486个，其中，上市企业3个，制造业单项冠军2个，专精特新“小巨人”7个，"
+		"规上工业企业150个，高新技术企业41个）"
+	)

@@ -35,13 +35,13 @@ def application_filing(doc, evidence_pages: dict | None = None) -> Filing:
 		doc.round_year,
 		answers,
 		[row.as_dict() for row in doc.targets],
-		application_facts(doc, cluster, answers),
+		application_facts(doc, cluster, answers, years["data"][-1]),
 		tables,
 		evidence_pages or {},
 	)
 
 
-def application_facts(doc, cluster, answers: dict) -> dict:
+def application_facts(doc, cluster, answers: dict, last_year: int) -> dict:
 	core_parks = [park.park_name for park in cluster.get("parks", []) if park.is_core]
 	contact = " ".join(part for part in (cluster.authority_contact, cluster.authority_phone) if part)
 	return {
@@ -53,6 +53,10 @@ def application_facts(doc, cluster, answers: dict) -> dict:
 		"contact": contact,
 		"core_park": answers.get(("core_park", None, None)) or "、".join(core_parks),
 		"opinions": {"opinion": doc.higher_level_opinion or ""},
+		"figures": frappe.db.get_value(
+			"Cluster Annual Indicator", {"cluster": cluster.name, "year": last_year}, "*", as_dict=True
+		)
+		or {},
 	}
 
 
