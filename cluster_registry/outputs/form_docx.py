@@ -12,7 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from cluster_registry.outputs.layout import (
+from cluster_registry.outputs.blocks import (
 	Block,
 	Cell,
 	Filing,
@@ -21,9 +21,9 @@ from cluster_registry.outputs.layout import (
 	PageBreak,
 	Para,
 	Table,
-	form_blocks,
 	placed,
 )
+from cluster_registry.outputs.layout import form_blocks
 
 BODY_FONT = "宋体"
 HEADING_FONT = "黑体"

@@ -10,7 +10,7 @@ print formats (CSS classes cr-*).
 
 from html import escape
 
-from cluster_registry.outputs.layout import (
+from cluster_registry.outputs.blocks import (
 	Block,
 	Cell,
 	Filing,
@@ -19,8 +19,8 @@ from cluster_registry.outputs.layout import (
 	PageBreak,
 	Para,
 	Table,
-	form_blocks,
 )
+from cluster_registry.outputs.layout import form_blocks
 
 
 def render(

@@ -4,7 +4,7 @@ template) of an Onsite Verification."""
 
 from dataclasses import dataclass
 
-from cluster_registry.outputs.layout import Block, Cell, Para, Table, shown
+from cluster_registry.outputs.blocks import Block, Cell, Para, Table, shown
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ import pytest
 
 from cluster_registry.forms import definitions
 from cluster_registry.outputs import form_html
-from cluster_registry.outputs.layout import Filing, Landscape, Table, form_blocks, placed, shown, spans
+from cluster_registry.outputs.blocks import Filing, Landscape, Table, placed, shown, spans
+from cluster_registry.outputs.layout import form_blocks
 
 ANSWERS = {
 	("cluster_name", None, None): "山西省太原市小店区装备产业集群",

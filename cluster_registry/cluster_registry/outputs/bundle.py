@@ -14,7 +14,7 @@ from cluster_registry.cluster_registry.form_versions import load_form
 from cluster_registry.cluster_registry.outputs import api, records
 from cluster_registry.forms.definitions import fill_years, items
 from cluster_registry.outputs import form_html, pdf
-from cluster_registry.outputs.layout import EVIDENCE_PAGE_PLACEHOLDER
+from cluster_registry.outputs.blocks import EVIDENCE_PAGE_PLACEHOLDER
 
 IMAGE_TYPES = ("png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "webp")
 OTHER_EVIDENCE = "其他佐证材料"

@@ -8,7 +8,7 @@ import frappe
 from cluster_registry.cluster_registry.form_versions import load_form
 from cluster_registry.figures.honours import brand_titles
 from cluster_registry.forms import definitions
-from cluster_registry.outputs.layout import Filing
+from cluster_registry.outputs.blocks import Filing
 
 # list:<DocType> tables of the competition form: the field its first column (the name) reads.
 LIST_NAME_FIELDS = {
