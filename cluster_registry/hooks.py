@@ -27,14 +27,20 @@ fixtures = [
 	{"dt": "Workflow Action Master", "filters": [["name", "in", list(ACTIONS)]]},
 ]
 
-# Experts see only the filings and reviews assigned to them.
+# Experts see only the filings and reviews assigned to them, with those filings' evidence and
+# on-site statements (and so their files).
+_experts = "cluster_registry.cluster_registry.doctype.expert_review.expert_review."
 permission_query_conditions = {
-	"Expert Review": "cluster_registry.cluster_registry.doctype.expert_review.expert_review.review_query_conditions",
-	"Cluster Application": "cluster_registry.cluster_registry.doctype.expert_review.expert_review.application_query_conditions",
+	"Expert Review": _experts + "review_query_conditions",
+	"Cluster Application": _experts + "application_query_conditions",
+	"Cluster Evidence": _experts + "evidence_query_conditions",
+	"Onsite Verification": _experts + "onsite_query_conditions",
 }
 has_permission = {
-	"Expert Review": "cluster_registry.cluster_registry.doctype.expert_review.expert_review.has_review_permission",
-	"Cluster Application": "cluster_registry.cluster_registry.doctype.expert_review.expert_review.has_application_permission",
+	"Expert Review": _experts + "has_review_permission",
+	"Cluster Application": _experts + "has_application_permission",
+	"Cluster Evidence": _experts + "has_filing_record_permission",
+	"Onsite Verification": _experts + "has_filing_record_permission",
 }
 
 scheduler_events = {

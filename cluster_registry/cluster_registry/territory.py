@@ -14,9 +14,9 @@ def permitted_regions(user: str | None = None) -> set[str] | None:
 	return {entry.doc for entry in allowed}
 
 
-def region_condition(column, user: str | None = None):
-	"""A frappe.qb condition keeping rows whose region column the user may see (None: no limit)."""
+def within_territory(query, column, user: str | None = None):
+	"""The frappe.qb query kept to the rows whose region column the user may see."""
 	regions = permitted_regions(user)
 	if regions is None:
-		return None
-	return column.isin(sorted(regions) or [""])
+		return query
+	return query.where(column.isin(sorted(regions) or [""]))

@@ -341,3 +341,33 @@ def test_clusters_recognised_three_years_before_are_due_for_review(cluster):
 	due = as_user(people.COUNTY, lambda: {row.cluster for row in execute({"round_year": 2026})[1]})
 	assert cluster in due and other.name not in due
 	assert as_user(people.OTHER_COUNTY, lambda: execute({"round_year": 2026})[1]) == []
+
+
+def test_an_expert_sees_the_evidence_of_its_assigned_filings_only(cluster):
+	from cluster_registry.cluster_registry.doctype.expert_review.expert_review import assign_experts
+
+	round_name = chain.test_round(quota_per_city=0, quota_per_sub_sector=0)
+	assigned = draft(cluster, round_name)
+	other = draft(filings.cluster_with_figures(name="山西省太原市小店区证据未分配集群"), round_name)
+	evidence = {}
+	for doc in (assigned, other):
+		file = frappe.get_doc(
+			{"doctype": "File", "file_name": "佐证.txt", "content": f"{doc.name}佐证", "is_private": 1}
+		).insert()
+		evidence[doc.name] = frappe.get_doc(
+			{
+				"doctype": "Cluster Evidence",
+				"application": doc.name,
+				"evidence_title": "产业链图谱",
+				"file": file.file_url,
+			}
+		).insert()
+		advance(doc, "专家评审")
+	as_user(people.PROVINCE, lambda: assign_experts(assigned.name, [people.EXPERT]))
+
+	seen = as_user(people.EXPERT, lambda: frappe.get_list("Cluster Evidence", pluck="application"))
+	assert seen == [assigned.name]
+	other_file = frappe.get_doc("File", {"file_url": evidence[other.name].file})
+	assert not as_user(people.EXPERT, lambda: other_file.is_downloadable())
+	mine = frappe.get_doc("File", {"file_url": evidence[assigned.name].file})
+	assert as_user(people.EXPERT, lambda: mine.is_downloadable())

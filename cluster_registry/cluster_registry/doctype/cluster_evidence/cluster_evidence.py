@@ -13,8 +13,10 @@ class ClusterEvidence(Document):
 	def validate(self):
 		refuse_when_frozen(self.application)
 		check_figures(self)
-		self.keep_file_private()
 		self.page_count = self.count_pages()
+
+	def on_update(self):
+		self.keep_file_private()
 
 	def on_trash(self):
 		refuse_when_frozen(self.application)
@@ -28,12 +30,22 @@ class ClusterEvidence(Document):
 		return frappe.get_doc("File", name) if name else None
 
 	def keep_file_private(self):
-		"""Evidence is never public: a file uploaded as public is made private (and moved)."""
+		"""Evidence is never public, and a file uploaded on its own (REST API) belongs to this record:
+		a public file is made private (and moved), an unattached one is attached here, so that whoever
+		may read the record, and only they, may download it."""
 		file = self.file_doc()
-		if file and not file.is_private:
-			file.is_private = 1
-			file.save(ignore_permissions=True)
-			self.file = file.file_url
+		if not file or (file.is_private and file.attached_to_name):
+			return
+		file.is_private = 1
+		if not file.attached_to_name:
+			file.attached_to_doctype, file.attached_to_name, file.attached_to_field = (
+				self.doctype,
+				self.name,
+				"file",
+			)
+		file.save(ignore_permissions=True)
+		if file.file_url != self.file:
+			self.db_set("file", file.file_url)
 
 	def count_pages(self) -> int:
 		"""Pages of a PDF; an image or another document counts as one page."""

@@ -137,27 +137,52 @@ def has_review_permission(doc, ptype: str, user: str | None = None) -> bool:
 	return not is_expert_only(user) or doc.expert == user
 
 
+def assigned_filings_sql(user: str) -> str:
+	"""The filings assigned to the expert and not declared in conflict, as a subquery."""
+	return (
+		"(select application from `tabExpert Review` "
+		f"where expert = {frappe.db.escape(user)} and ifnull(conflict_declaration, '') != {frappe.db.escape(CONFLICT)})"
+	)
+
+
 def application_query_conditions(user: str | None = None) -> str:
 	"""An expert sees only the filings assigned to it and not declared in conflict."""
 	user = user or frappe.session.user
-	if not is_expert_only(user):
-		return ""
-	return (
-		"`tabCluster Application`.name in (select application from `tabExpert Review` "
-		f"where expert = {frappe.db.escape(user)} and ifnull(conflict_declaration, '') != {frappe.db.escape(CONFLICT)})"
+	return f"`tabCluster Application`.name in {assigned_filings_sql(user)}" if is_expert_only(user) else ""
+
+
+def filing_record_query_conditions(doctype: str):
+	"""The same for the records of a filing (evidence, on-site statement): only those of assigned filings."""
+
+	def conditions(user: str | None = None) -> str:
+		user = user or frappe.session.user
+		return f"`tab{doctype}`.application in {assigned_filings_sql(user)}" if is_expert_only(user) else ""
+
+	return conditions
+
+
+evidence_query_conditions = filing_record_query_conditions("Cluster Evidence")
+onsite_query_conditions = filing_record_query_conditions("Onsite Verification")
+
+
+def is_assigned(application: str, user: str) -> bool:
+	return bool(
+		frappe.db.exists(
+			"Expert Review",
+			{"application": application, "expert": user, "conflict_declaration": ("!=", CONFLICT)},
+		)
 	)
 
 
 def has_application_permission(doc, ptype: str, user: str | None = None) -> bool:
 	user = user or frappe.session.user
-	if not is_expert_only(user):
-		return True
-	return ptype in ("read", "print") and bool(
-		frappe.db.exists(
-			"Expert Review",
-			{"application": doc.name, "expert": user, "conflict_declaration": ("!=", CONFLICT)},
-		)
-	)
+	return not is_expert_only(user) or (ptype in ("read", "print") and is_assigned(doc.name, user))
+
+
+def has_filing_record_permission(doc, ptype: str, user: str | None = None) -> bool:
+	"""Evidence and on-site statements (and so their files) of an assigned filing only, read-only."""
+	user = user or frappe.session.user
+	return not is_expert_only(user) or (ptype in ("read", "print") and is_assigned(doc.application, user))
 
 
 def is_expert_only(user: str) -> bool:

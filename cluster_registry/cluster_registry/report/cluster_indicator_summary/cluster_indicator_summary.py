@@ -4,7 +4,7 @@ import frappe
 from frappe import _
 from frappe.query_builder import DocType
 
-from cluster_registry.cluster_registry.territory import region_condition
+from cluster_registry.cluster_registry.territory import within_territory
 
 FIGURES = (
 	("total_output", "Float"),
@@ -40,9 +40,7 @@ def execute(filters=None):
 		.orderby(cluster.city)
 		.orderby(indicator.total_output, order=frappe.qb.desc)
 	)
-	territory = region_condition(cluster.county)
-	if territory is not None:
-		query = query.where(territory)
+	query = within_territory(query, cluster.county)
 	return columns(), query.run(as_dict=True)
 
 

@@ -4,7 +4,7 @@ import frappe
 from frappe import _
 from frappe.query_builder import DocType
 
-from cluster_registry.cluster_registry.territory import region_condition
+from cluster_registry.cluster_registry.territory import within_territory
 
 REVIEW_AFTER_YEARS = 3
 
@@ -33,9 +33,7 @@ def execute(filters=None):
 		.orderby(cluster.city)
 		.orderby(cluster.cluster_name)
 	)
-	territory = region_condition(cluster.county)
-	if territory is not None:
-		query = query.where(territory)
+	query = within_territory(query, cluster.county)
 	rows = query.run(as_dict=True)
 	filed = set(
 		frappe.get_all(

@@ -5,7 +5,7 @@ from frappe import _
 from frappe.query_builder import DocType
 from frappe.query_builder.functions import Avg, Count
 
-from cluster_registry.cluster_registry.territory import region_condition
+from cluster_registry.cluster_registry.territory import within_territory
 
 
 def execute(filters=None):
@@ -31,9 +31,7 @@ def execute(filters=None):
 		.groupby(review.application)
 		.orderby(Avg(review.total_score), order=frappe.qb.desc)
 	)
-	territory = region_condition(application.county)
-	if territory is not None:
-		query = query.where(territory)
+	query = within_territory(query, application.county)
 	rows = query.run(as_dict=True)
 	for rank, row in enumerate(rows, start=1):
 		row.rank = rank
