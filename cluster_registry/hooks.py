@@ -1,4 +1,5 @@
 from cluster_registry.approval_states import ACTIONS, STATES
+from cluster_registry.monitoring import states as monitoring
 
 app_name = "cluster_registry"
 app_title = "Cluster Registry"
@@ -22,9 +23,12 @@ ROLES = [
 WORKFLOW = "集群申报审批"
 fixtures = [
 	{"dt": "Role", "filters": [["role_name", "in", ROLES]]},
-	{"dt": "Workflow", "filters": [["name", "=", WORKFLOW]]},
-	{"dt": "Workflow State", "filters": [["name", "in", list(STATES)]]},
-	{"dt": "Workflow Action Master", "filters": [["name", "in", list(ACTIONS)]]},
+	{"dt": "Workflow", "filters": [["name", "in", [WORKFLOW, monitoring.WORKFLOW]]]},
+	{"dt": "Workflow State", "filters": [["name", "in", list(dict.fromkeys(STATES + monitoring.STATES))]]},
+	{
+		"dt": "Workflow Action Master",
+		"filters": [["name", "in", list(dict.fromkeys(ACTIONS + monitoring.ACTIONS))]],
+	},
 ]
 
 # Experts see only the filings and reviews assigned to them, with those filings' evidence and
@@ -44,7 +48,11 @@ has_permission = {
 }
 
 scheduler_events = {
-	"daily": ["cluster_registry.cluster_registry.deadlines.send_deadline_reminders"],
+	"daily": [
+		"cluster_registry.cluster_registry.deadlines.send_deadline_reminders",
+		"cluster_registry.cluster_registry.monitoring_steps.send_monitoring_reminders",
+		"cluster_registry.cluster_registry.recognition.lapse_unreviewed",
+	],
 }
 
 # Official outputs: the print formats' Jinja methods and the desk menu items (Word, Excel, PDF,
@@ -55,6 +63,7 @@ jinja = {
 		"cluster_registry.cluster_registry.outputs.api.cluster_application_html",
 		"cluster_registry.cluster_registry.outputs.api.cluster_recommendation_html",
 		"cluster_registry.cluster_registry.outputs.api.cluster_onsite_html",
+		"cluster_registry.cluster_registry.monitoring_outputs.cluster_monitoring_html",
 	]
 }
 doctype_js = {

@@ -4,7 +4,8 @@ From the cluster: the basic facts its form asks for. From the annual indicators:
 row over the round's data years (relative to the round: Y-3..Y-1, or the last two years for the
 competition), and single figures of a given year. From the name lists: counts and names. For the
 targets: the baseline of each indicator; for a 复核, the targets of the original application
-with 完成值 taken from the latest figures. Nothing typed once has to be typed again.
+with 完成值 taken from the annual monitoring of the target year (else the annual record).
+Nothing typed once has to be typed again.
 """
 
 import re
@@ -12,6 +13,7 @@ import re
 import frappe
 
 from cluster_registry.cluster_registry.form_versions import load_form
+from cluster_registry.cluster_registry.monitoring_filings import monitored_value, recognition_application
 from cluster_registry.figures.decimals import round2
 from cluster_registry.forms import definitions
 
@@ -126,7 +128,9 @@ def target_rows(application, definition: dict, years: dict, figures: dict) -> li
 				row["baseline_value"] = earlier.get("baseline_value")
 				row["target_value"] = earlier.get("target_value")
 				row["completion_value"] = (
-					figures.get(table_years["target"], {}).get(metric) if metric else None
+					completion_value(application.cluster, table_years["target"], metric, figures)
+					if metric
+					else None
 				)
 			elif metric:
 				row["baseline_value"] = figures.get(table_years["baseline"], {}).get(metric)
@@ -134,8 +138,18 @@ def target_rows(application, definition: dict, years: dict, figures: dict) -> li
 	return rows
 
 
+def completion_value(cluster: str, year: int, metric: str, figures: dict):
+	"""完成值: the figure of the target year as the annual monitoring reported it, else as the
+	annual record holds it."""
+	monitored = monitored_value(cluster, year, metric)
+	return monitored if monitored is not None else figures.get(year, {}).get(metric)
+
+
 def original_targets(application) -> dict[str, dict]:
-	"""The three-year targets the original application set, by indicator."""
+	"""The three-year targets the original application set, by indicator (for a 复核 without one
+	named, the filing that earned the recognition under review)."""
+	if not application.original_application and application.filing_kind == "复核":
+		application.original_application = recognition_application(application.cluster, application.level)
 	if not application.original_application:
 		return {}
 	rows = frappe.get_all(

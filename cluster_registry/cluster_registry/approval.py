@@ -28,7 +28,15 @@ from cluster_registry.rules.quotas import Place, over_quota
 
 # what may change on a filing that is no longer a draft: the state and what the levels above write
 CHANGEABLE_WHEN_FROZEN = frozenset(
-	{"status", "return_reason", "higher_level_opinion", "modified", "modified_by"}
+	{
+		"status",
+		"return_reason",
+		"higher_level_opinion",
+		"recognition_document_no",
+		"recognition_date",
+		"modified",
+		"modified_by",
+	}
 )
 
 

@@ -2,7 +2,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from cluster_registry.cluster_registry import approval
+from cluster_registry.cluster_registry import approval, recognition
 from cluster_registry.cluster_registry.application_check import check
 from cluster_registry.cluster_registry.application_prefill import prefill
 from cluster_registry.cluster_registry.input_checks import check_figures, label
@@ -22,7 +22,11 @@ class ClusterApplication(Document):
 		before = self.get_doc_before_save()
 		approval.check_frozen(self, before)
 		approval.check_transition(self, before)
+		recognition.check_recognition_fields(self, before)
 		self.refuse_submission_with_errors(before)
+
+	def on_update(self):
+		recognition.record(self, self.get_doc_before_save())
 
 	def set_form_version(self):
 		opening = frappe.get_doc("Declaration Round", self.declaration_round).opening(

@@ -2,6 +2,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from cluster_registry.cluster_registry import recognition
 from cluster_registry.cluster_registry.indicator_figures import recompute_cluster
 from cluster_registry.cluster_registry.input_checks import check_figures, label
 
@@ -11,6 +12,7 @@ class IndustrialCluster(Document):
 		check_figures(self)
 		self.check_counties()
 		self.set_city_and_province()
+		self.update(recognition.current(self))
 
 	def check_counties(self):
 		"""The home county and every other county covered are county-level regions, each once."""

@@ -1,53 +1,26 @@
-"""Recognised clusters due for 复核 in a round: recognised three years before the round year."""
+"""Recognised clusters due for 复核 in a round: recognised three years before the round year (or
+valid until it), with their recognition status, whether a 复核 was filed, and whether the
+recognition lapses (the round's 复核 deadline passed without one)."""
 
 import frappe
 from frappe import _
-from frappe.query_builder import DocType
 
+from cluster_registry.cluster_registry.recognition import due_rows, review_deadline_passed
 from cluster_registry.cluster_registry.territory import within_territory
-
-REVIEW_AFTER_YEARS = 3
+from cluster_registry.monitoring import lifecycle
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	round_year = int(filters.get("round_year") or frappe.utils.getdate().year)
-	cluster, recognition = DocType("Industrial Cluster"), DocType("Cluster Recognition")
-	query = (
-		frappe.qb.from_(cluster)
-		.join(recognition)
-		.on((recognition.parent == cluster.name) & (recognition.parenttype == "Industrial Cluster"))
-		.select(
-			cluster.name.as_("cluster"),
-			cluster.cluster_name,
-			cluster.county,
-			cluster.city,
-			recognition.level,
-			recognition.year,
-			recognition.document_no,
-			recognition.valid_until,
-		)
-		.where(
-			(recognition.year == round_year - REVIEW_AFTER_YEARS) & recognition.level.isin(("省级", "国家级"))
-		)
-		.orderby(cluster.city)
-		.orderby(cluster.cluster_name)
-	)
-	query = within_territory(query, cluster.county)
-	rows = query.run(as_dict=True)
-	filed = set(
-		frappe.get_all(
-			"Cluster Application",
-			filters={
-				"filing_kind": "复核",
-				"round_year": round_year,
-				"cluster": ("in", [r.cluster for r in rows] or [""]),
-			},
-			pluck="cluster",
-		)
-	)
+	rows = due_rows(round_year, lambda query, cluster: within_territory(query, cluster.county))
+	closed = review_deadline_passed(round_year)
 	for row in rows:
-		row.review_filed = int(row.cluster in filed)
+		row.lapses = int(
+			row.status == lifecycle.REVOKED
+			or (closed and not row.review_filed and row.status != lifecycle.RENEWED)
+		)
+		row.pop("row_name", None)
 	return columns(), rows
 
 
@@ -79,5 +52,14 @@ def columns():
 		{"fieldname": "year", "label": _("Year Recognised"), "fieldtype": "Int", "width": 90},
 		{"fieldname": "document_no", "label": _("Document No."), "fieldtype": "Data", "width": 180},
 		{"fieldname": "valid_until", "label": _("Valid Until"), "fieldtype": "Date", "width": 100},
+		{"fieldname": "status", "label": _("Recognition Status"), "fieldtype": "Data", "width": 90},
+		{
+			"fieldname": "application",
+			"label": _("Recognised Filing"),
+			"fieldtype": "Link",
+			"options": "Cluster Application",
+			"width": 130,
+		},
 		{"fieldname": "review_filed", "label": _("Re-review Filed"), "fieldtype": "Check", "width": 90},
+		{"fieldname": "lapses", "label": _("Lapses"), "fieldtype": "Check", "width": 80},
 	]

@@ -1,0 +1,1 @@
+"""After recognition: target tracking and the recognition lifecycle as plain logic (no frappe)."""

@@ -1,0 +1,336 @@
+"""After recognition: the recognition recorded on the recognising step, the annual monitoring
+round run by the county, the city and the province over HTTP, target tracking against hand-computed
+values, the early warning to the right county officer only, territory, outputs, and the 复核
+built on the monitored figures."""
+
+import io
+import json
+
+import approval_builders as chain
+import builders as make
+import filing_builders as filings
+import frappe
+import monitoring_builders as monitored
+import people
+import pytest
+from conftest import SITE
+from rest_client import RestClient, server_message
+
+DATA_YEAR = 2026
+RECOGNISED_ON = "2026-06-30"
+
+
+@pytest.fixture(scope="module")
+def world(server):
+	"""Committed: 小店区's cluster recognised in the 2026 round with hand-set targets and its 2026
+	figures on record; 迎泽区's cluster recognised in 2023 (entered on the cluster)."""
+	people.make_people()
+	frappe.set_user("Administrator")
+	tracked = filings.cluster_with_figures(name="山西省太原市小店区监测测试装备产业集群")
+	make.indicator(tracked, DATA_YEAR, total_output=66.0, sme_rd_expense=1.05, valid_invention_patents=118)
+	make.member(tracked, make.enterprise("太原监测测试精密机械有限公司"))
+	round_name = chain.test_round(quota_per_city=0, quota_per_sub_sector=0, quota_to_miit=0)
+	application = monitored.recognised_cluster(tracked, round_name, "晋工信企业函〔2026〕61号", RECOGNISED_ON)
+	earlier = monitored.recognised_earlier("山西省太原市迎泽区监测测试食品产业集群", "140106")
+	keys = monitored.api_keys(people.PEOPLE)
+	frappe.db.commit()
+	clients = {user: RestClient(server, SITE, key) for user, key in keys.items()}
+	yield frappe._dict(
+		tracked=tracked, earlier=earlier, application=application.name, round=round_name, clients=clients
+	)
+	frappe.set_user("Administrator")
+	clusters = [tracked, earlier]
+	for name in frappe.get_all("Cluster Monitoring Filing", {"cluster": ("in", clusters)}, pluck="name"):
+		frappe.db.delete("Notification Log", {"document_name": name})
+		frappe.delete_doc("Cluster Monitoring Filing", name, force=True, ignore_permissions=True)
+	for name in frappe.get_all("Monitoring Round", {"round_title": ("like", "监测测试%")}, pluck="name"):
+		frappe.delete_doc("Monitoring Round", name, force=True, ignore_permissions=True)
+	for name in frappe.get_all("Cluster Application", {"cluster": ("in", clusters)}, pluck="name"):
+		frappe.db.delete("Onsite Verification", {"application": name})
+		frappe.delete_doc("Cluster Application", name, force=True, ignore_permissions=True)
+	frappe.db.delete("Cluster Annual Indicator", {"cluster": ("in", clusters)})
+	for name in frappe.get_all("Cluster Enterprise", {"cluster": tracked}, pluck="name"):
+		frappe.delete_doc("Cluster Enterprise", name, force=True, ignore_permissions=True)
+	frappe.db.delete("Enterprise", {"enterprise_name": "太原监测测试精密机械有限公司"})
+	for cluster in clusters:
+		frappe.delete_doc("Industrial Cluster", cluster, force=True, ignore_permissions=True)
+	frappe.delete_doc("Declaration Round", round_name, force=True, ignore_permissions=True)
+	frappe.db.commit()
+	people.remove_people()
+
+
+def apply(client: RestClient, doctype: str, name: str, action: str):
+	doc = client.get(doctype, name).json()["data"]
+	return client.session.post(
+		f"{client.url}/api/method/frappe.model.workflow.apply_workflow",
+		data={"doc": json.dumps(doc), "action": action},
+	)
+
+
+def test_the_recognising_step_records_the_recognition_on_the_cluster(world):
+	cluster = frappe.get_doc("Industrial Cluster", world.tracked)
+	(row,) = [r for r in cluster.recognitions if r.application == world.application]
+	assert (row.level, row.year, row.document_no, str(row.recognition_date), str(row.valid_until)) == (
+		"省级",
+		2026,
+		"晋工信企业函〔2026〕61号",
+		RECOGNISED_ON,
+		"2029-06-30",
+	)
+	assert (row.status, row.declaration_round) == ("有效", world.round)
+	assert (cluster.recognition_status, cluster.recognition_level) == ("有效", "省级")
+	assert world.tracked in frappe.get_all(
+		"Industrial Cluster", filters={"recognition_status": "有效"}, pluck="name"
+	)
+
+
+def test_only_the_province_enters_the_recognition_document(world):
+	doc = chain.draft(make.cluster(name="山西省太原市小店区文号测试产业集群").name, world.round)
+	doc.recognition_document_no = "晋工信企业函〔2026〕99号"
+	message = make.refused(lambda: chain.as_user(people.COUNTY, doc.save), exc=frappe.PermissionError)
+	assert "由省级填写" in message
+
+
+def test_the_monitoring_round_end_to_end_over_http(world):
+	county, other_county = world.clients[people.COUNTY], world.clients[people.OTHER_COUNTY]
+	city, other_city = world.clients[people.CITY], world.clients[people.OTHER_CITY]
+	province = world.clients[people.PROVINCE]
+	frappe.db.delete("Notification Log", {"for_user": ("in", list(people.PEOPLE))})
+	frappe.db.commit()
+
+	# the city may not open a round; the province does, with its thresholds
+	values = {
+		"round_title": "监测测试2026年度监测",
+		"data_year": DATA_YEAR,
+		"province": make.PROVINCE,
+		"due_date": "2027-03-31",
+		"on_track_threshold": 90,
+		"severe_threshold": 60,
+	}
+	assert city.insert("Monitoring Round", values).status_code == 403
+	response = province.insert("Monitoring Round", values)
+	assert response.ok, server_message(response)
+	round_name = response.json()["data"]["name"]
+	assert province.insert("Monitoring Round", values).status_code == 409  # one round a year
+
+	# every recognised cluster of the province has its filing, each county sees its own only
+	ours = county.list(
+		"Cluster Monitoring Filing", [["monitoring_round", "=", round_name]], ["name", "cluster"]
+	)
+	theirs = other_county.list(
+		"Cluster Monitoring Filing", [["monitoring_round", "=", round_name]], ["cluster"]
+	)
+	assert [row["cluster"] for row in ours] == [world.tracked]
+	assert [row["cluster"] for row in theirs] == [world.earlier]
+	assert other_city.list("Cluster Monitoring Filing", [["monitoring_round", "=", round_name]]) == []
+	name = ours[0]["name"]
+	assert other_county.get("Cluster Monitoring Filing", name).status_code == 403
+
+	# pre-filled from the annual record and the enterprise library
+	doc = county.get("Cluster Monitoring Filing", name).json()["data"]
+	figures = {row["metric"]: row for row in doc["figures"]}
+	assert figures["sme_rd_expense"]["value"] == 1.05
+	assert figures["valid_invention_patents"]["value"] == 118
+	assert figures["total_output"]["value"] == 66.0
+	assert figures["enterprise_count"]["value"] == 1
+
+	# the county completes the figures it has no record of and submits
+	for row in doc["figures"]:
+		if row["value"] is None:
+			row["value"] = 0.47 if row["metric"] == "energy_per_output" else 0
+	refused = apply(county, "Cluster Monitoring Filing", name, "提交市级")
+	assert refused.status_code == 417 and "提交前请填写" in server_message(refused)
+	response = county.update(
+		"Cluster Monitoring Filing",
+		name,
+		{"figures": doc["figures"], "progress_summary": "新建研发中心一个。", "filled_by": "张三"},
+	)
+	assert response.ok, server_message(response)
+	assert apply(city, "Cluster Monitoring Filing", name, "报送省级").status_code >= 400  # not yet its step
+	response = apply(county, "Cluster Monitoring Filing", name, "提交市级")
+	assert response.ok, server_message(response)
+
+	# the tracking of 2026 against the hand computation (thresholds 90 / 60):
+	# R&D 1.00 → 1.728: expected 1.2, (1.05 − 1) / (1.2 − 1) = 25 % → 严重滞后
+	# patents 100 → 172.8: expected 120, (118 − 100) / 20 = 90 % → 达标 (on the threshold)
+	# energy 0.50 → 0.40: expected 0.5 × 0.8^(1/3) = 0.46416, (0.47 − 0.5) / (0.46416 − 0.5) = 83.70 % → 滞后
+	doc = county.get("Cluster Monitoring Filing", name).json()["data"]
+	rows = {row["indicator"]: row for row in doc["tracking"]}
+	got = {
+		key: (
+			rows[key]["expected_value"],
+			rows[key]["actual_value"],
+			rows[key]["share_achieved"],
+			rows[key]["tracking_status"],
+			rows[key]["stage_target"],
+		)
+		for key in monitored.TARGETS
+	}
+	assert got == {
+		"研发经费投入": (1.2, 1.05, 25.0, "严重滞后", 1.2),
+		"有效发明专利数量": (120.0, 118.0, 90.0, "达标", 120.0),
+		"单位工业产值能耗": (0.46, 0.47, 83.7, "滞后", 0.47),
+	}
+	assert (rows["研发经费投入"]["baseline_year"], rows["研发经费投入"]["target_year"]) == (2025, 2028)
+
+	# warned in 2026, to 小店区's county officer only
+	warned = frappe.get_all(
+		"Notification Log", filters={"document_name": name}, fields=["for_user", "subject"]
+	)
+	assert [row.for_user for row in warned] == [people.COUNTY]
+	assert "2026" in warned[0].subject and "研发经费投入" in warned[0].subject
+
+	# frozen for the county; the city only writes its opinion and forwards
+	doc["figures"][0]["value"] = 999
+	frozen = county.update("Cluster Monitoring Filing", name, {"figures": doc["figures"]})
+	assert frozen.status_code == 417 and "只能由县级" in server_message(frozen)
+	assert city.update("Cluster Monitoring Filing", name, {"figures": doc["figures"]}).status_code == 417
+	assert city.update("Cluster Monitoring Filing", name, {"province_opinion": "同意"}).status_code == 417
+	assert other_city.update("Cluster Monitoring Filing", name, {"city_opinion": "同意"}).status_code == 403
+	assert city.update("Cluster Monitoring Filing", name, {"city_opinion": "经审核，数据属实。"}).ok
+	assert apply(city, "Cluster Monitoring Filing", name, "报送省级").ok
+	assert apply(county, "Cluster Monitoring Filing", name, "重新提交").status_code >= 400
+
+	# the province accepts
+	assert province.update("Cluster Monitoring Filing", name, {"province_opinion": "同意接收。"}).ok
+	response = apply(province, "Cluster Monitoring Filing", name, "接收")
+	assert response.ok, server_message(response)
+	assert county.get("Cluster Monitoring Filing", name).json()["data"]["status"] == "省级已接收"
+
+	# the warning lists: the city and the province see it, the other city does not
+	report = "cluster_registry.cluster_registry.report.target_warnings.target_warnings.execute"
+
+	def warned_clusters(client):
+		response = client.session.post(
+			f"{client.url}/api/method/frappe.desk.query_report.run",
+			data={"report_name": "Target Warnings", "filters": json.dumps({"data_year": DATA_YEAR})},
+		)
+		assert response.ok, server_message(response)
+		return {
+			(row["cluster"], row["indicator"])
+			for row in response.json()["message"]["result"]
+			if isinstance(row, dict)
+		}
+
+	assert report
+	assert warned_clusters(city) == {(world.tracked, "研发经费投入")}
+	assert warned_clusters(province) == {(world.tracked, "研发经费投入")}
+	assert warned_clusters(other_city) == set()
+
+	# what is outstanding: 迎泽区's filing, still with its county
+	response = province.session.post(
+		f"{province.url}/api/method/frappe.desk.query_report.run",
+		data={
+			"report_name": "Monitoring Outstanding",
+			"filters": json.dumps({"monitoring_round": round_name}),
+		},
+	)
+	outstanding = [row for row in response.json()["message"]["result"] if isinstance(row, dict)]
+	assert [(row["cluster"], row["county"], row["status"], row["to_act"]) for row in outstanding] == [
+		(world.earlier, "140106", "草稿", "县级")
+	]
+
+	# outputs: the county gets its filing in Word and PDF, the other county nothing; the province
+	# its summary in Excel
+	from docx import Document as Word
+	from openpyxl import load_workbook
+
+	method = f"{county.url}/api/method/cluster_registry.cluster_registry.monitoring_outputs."
+	word = county.session.get(method + "monitoring_word", params={"name": name})
+	assert word.ok
+	text = "\n".join(
+		cell.text
+		for table in Word(io.BytesIO(word.content)).tables
+		for row in table.rows
+		for cell in row.cells
+	)
+	assert "研发经费投入" in text and "严重滞后" in text and "25.00" in text
+	assert county.session.get(method + "monitoring_pdf", params={"name": name}).content[:4] == b"%PDF"
+	assert other_county.session.get(method + "monitoring_word", params={"name": name}).status_code == 403
+	excel = province.session.get(method + "monitoring_summary_excel", params={"name": round_name})
+	sheet = load_workbook(io.BytesIO(excel.content)).active
+	rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=3)]
+	assert sheet.cell(1, 1).value == "2026年度中小企业特色产业集群监测情况汇总表"
+	assert [row[1] for row in rows] == [
+		"山西省太原市小店区监测测试装备产业集群",
+		"山西省太原市迎泽区监测测试食品产业集群",
+	]
+	assert rows[0][5:] == ["省级已接收", 66, 0, 1, 1, 1, "研发经费投入"]
+
+
+def test_the_review_takes_its_completion_values_from_the_monitored_figures(world):
+	"""A cluster recognised in 2023 reported 2025 in its monitoring; its 复核 in the 2026 round
+	shows those figures as 完成值 (not the annual record's), and the recognition goes 复核中 when
+	the county submits it."""
+	frappe.set_user("Administrator")
+	cluster = monitored.recognised_earlier(
+		"山西省太原市小店区复核测试产业集群", "140105", level="国家级", valid_until="2026-06-30"
+	)
+	for year, values in filings.FIGURES.items():
+		make.indicator(cluster, year, **values)
+	round_doc = frappe.get_doc(
+		{
+			"doctype": "Monitoring Round",
+			"round_title": "监测测试2025年度监测",
+			"data_year": 2025,
+			"province": make.PROVINCE,
+			"due_date": "2026-03-31",
+			"on_track_threshold": 90,
+			"severe_threshold": 60,
+		}
+	).insert()
+	name = frappe.db.get_value(
+		"Cluster Monitoring Filing", {"monitoring_round": round_doc.name, "cluster": cluster}
+	)
+	filing = frappe.get_doc("Cluster Monitoring Filing", name)
+	assert {row.metric: row.value for row in filing.figures}["sme_rd_expense"] == 1.26  # the record
+
+	def submit():
+		doc = frappe.get_doc("Cluster Monitoring Filing", name)
+		for row in doc.figures:
+			row.value = 1.50 if row.metric == "sme_rd_expense" else (row.value or 0)
+		doc.progress_summary = "无"
+		doc.save()
+		chain.act(doc, "提交市级", people.COUNTY)
+
+	chain.as_user(people.COUNTY, submit)
+	review = chain.draft(cluster, world.round, kind="复核", level="国家级")
+	completed = {
+		row.indicator: row.completion_value for row in review.targets if row.table_key == "targets_completed"
+	}
+	assert completed["研发经费投入"] == 1.50
+	chain.act(review, "提交市级", people.COUNTY)
+	row = frappe.get_doc("Industrial Cluster", cluster).recognitions[0]
+	assert (row.status, row.review_application) == ("复核中", review.name)
+	assert frappe.db.get_value("Industrial Cluster", cluster, "recognition_status") == "复核中"
+
+
+def test_a_recognition_not_reviewed_when_the_round_closes_lapses(world):
+	from cluster_registry.cluster_registry.recognition import lapse_unreviewed
+	from cluster_registry.cluster_registry.report.clusters_due_for_review.clusters_due_for_review import (
+		execute,
+	)
+
+	lapsing = monitored.recognised_earlier("山西省太原市小店区到期未复核产业集群", "140105")
+	chain.test_round(
+		round_title="2026年度复核（已截止）",
+		openings=[
+			{
+				"filing_kind": "复核",
+				"level": "国家级",
+				"form_version": "miit-review-2026",
+				"county_deadline": "2026-05-31",
+			}
+		],
+	)
+	due = {
+		row.cluster: row for row in chain.as_user(people.PROVINCE, lambda: execute({"round_year": 2026})[1])
+	}
+	assert (due[lapsing].status, due[lapsing].review_filed, due[lapsing].lapses) == ("有效", 0, 1)
+	assert lapse_unreviewed("2026-06-01") >= 1
+	assert frappe.db.get_value("Industrial Cluster", lapsing, "recognition_status") == "撤销"
+	assert lapsing not in frappe.get_all(
+		"Industrial Cluster",
+		filters={"recognition_status": ("in", ("有效", "复核中", "复核通过"))},
+		pluck="name",
+	)
