@@ -73,14 +73,15 @@ def set_facts(filing):
 
 
 def prefill(filing):
-	"""The year's figures from the annual record (the enterprise library's counts where the record
-	has none), and the targets of the filing that earned the recognition."""
+	"""The year's figures from the annual record, with the counts the enterprise library and the
+	name lists hold today where they hold any (the record's may predate the last change to the
+	library), and the targets of the filing that earned the recognition."""
 	filing.recognition_application = recognition_application(filing.cluster, filing.recognition_level)
-	values = dict(counts_for(filing.cluster, filing.data_year))
 	record = frappe.db.get_value(
 		"Cluster Annual Indicator", {"cluster": filing.cluster, "year": filing.data_year}, "*", as_dict=True
 	)
-	values.update({k: v for k, v in (record or {}).items() if v is not None})
+	values = dict(record or {})
+	values.update({k: v for k, v in counts_for(filing.cluster, filing.data_year).items() if v})
 	specs = [(t.metric, t.indicator, t.unit or "") for t in targets_of(filing.recognition_application)]
 	filing.set("figures", figure_rows(specs, values))
 

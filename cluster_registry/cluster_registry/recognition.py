@@ -101,6 +101,15 @@ def sync_document(cluster, application) -> bool:
 	return False
 
 
+def normalise(cluster):
+	"""A recognition entered by hand without a status is in force (有效); without an end date it
+	lasts three years from its date."""
+	for row in cluster.recognitions:
+		row.status = row.status or lifecycle.VALID
+		if not row.valid_until and row.recognition_date:
+			row.valid_until = lifecycle.valid_until(getdate(row.recognition_date))
+
+
 def current(cluster) -> dict:
 	"""The cluster's current recognition: the highest level among those in force (the latest of
 	that level), else the latest revoked one."""

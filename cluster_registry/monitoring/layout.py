@@ -3,6 +3,7 @@ the official style of the other forms (blocks shared by the HTML/PDF and Word wr
 the cluster's facts, the year's figures, the targets tracked against the year, the narrative,
 the declaration and the opinions of the city and the province."""
 
+from cluster_registry.figures.decimals import round2
 from cluster_registry.outputs.blocks import Block, Cell, Narrative, Para, Table, shown
 
 TITLE = "{year}年度中小企业特色产业集群监测表"
@@ -122,11 +123,19 @@ def filing_blocks(filing: dict) -> list[Block]:
 
 
 def tracking_cell(row: dict, key: str) -> str:
+	"""A cell of the targets table: figures with two decimals (保留小数点后2位)."""
 	if key == "baseline":
-		return f"{shown(row.get('baseline_value'))}（{row.get('baseline_year') or ''}年）"
+		return f"{two_places(row.get('baseline_value'))}（{row.get('baseline_year') or ''}年）"
 	if key == "target":
-		return f"{shown(row.get('target_value'))}（{row.get('target_year') or ''}年）"
-	return shown(row.get(key))
+		return f"{two_places(row.get('target_value'))}（{row.get('target_year') or ''}年）"
+	if key in ("indicator", "unit", "tracking_status"):
+		return row.get(key) or ""
+	return two_places(row.get(key))
+
+
+def two_places(value) -> str:
+	number = round2(value)
+	return "" if number is None else str(number)
 
 
 def contact(filing: dict) -> str:

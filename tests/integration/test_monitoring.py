@@ -27,7 +27,7 @@ def world(server):
 	people.make_people()
 	frappe.set_user("Administrator")
 	tracked = filings.cluster_with_figures(name="山西省太原市小店区监测测试装备产业集群")
-	make.indicator(tracked, DATA_YEAR, total_output=66.0, sme_rd_expense=1.05, valid_invention_patents=118)
+	make.indicator(tracked, DATA_YEAR, total_output=66.0, sme_rd_expense=1.31, valid_invention_patents=118)
 	make.member(tracked, make.enterprise("太原监测测试精密机械有限公司"))
 	round_name = chain.test_round(quota_per_city=0, quota_per_sub_sector=0, quota_to_miit=0)
 	application = monitored.recognised_cluster(tracked, round_name, "晋工信企业函〔2026〕61号", RECOGNISED_ON)
@@ -129,15 +129,21 @@ def test_the_monitoring_round_end_to_end_over_http(world):
 	# pre-filled from the annual record and the enterprise library
 	doc = county.get("Cluster Monitoring Filing", name).json()["data"]
 	figures = {row["metric"]: row for row in doc["figures"]}
-	assert figures["sme_rd_expense"]["value"] == 1.05
+	assert figures["sme_rd_expense"]["value"] == 1.31
 	assert figures["valid_invention_patents"]["value"] == 118
 	assert figures["total_output"]["value"] == 66.0
 	assert figures["enterprise_count"]["value"] == 1
 
 	# the county completes the figures it has no record of and submits
+	# (the targets not under test reached: their figure is their target value)
+	reached = {row["metric"]: row["target_value"] for row in doc["tracking"]}
 	for row in doc["figures"]:
-		if row["value"] is None:
-			row["value"] = 0.47 if row["metric"] == "energy_per_output" else 0
+		if row["metric"] == "energy_per_output":
+			row["value"] = 0.47
+		elif row["metric"] in reached and row["metric"] not in ("sme_rd_expense", "valid_invention_patents"):
+			row["value"] = reached[row["metric"]]
+		else:
+			row["value"] = row["value"] or 0
 	refused = apply(county, "Cluster Monitoring Filing", name, "提交市级")
 	assert refused.status_code == 417 and "提交前请填写" in server_message(refused)
 	response = county.update(
@@ -151,7 +157,7 @@ def test_the_monitoring_round_end_to_end_over_http(world):
 	assert response.ok, server_message(response)
 
 	# the tracking of 2026 against the hand computation (thresholds 90 / 60):
-	# R&D 1.00 → 1.728: expected 1.2, (1.05 − 1) / (1.2 − 1) = 25 % → 严重滞后
+	# R&D 1.25 → 2.16: expected 1.25 × 1.2 = 1.5, (1.31 − 1.25) / (1.5 − 1.25) = 24 % → 严重滞后
 	# patents 100 → 172.8: expected 120, (118 − 100) / 20 = 90 % → 达标 (on the threshold)
 	# energy 0.50 → 0.40: expected 0.5 × 0.8^(1/3) = 0.46416, (0.47 − 0.5) / (0.46416 − 0.5) = 83.70 % → 滞后
 	doc = county.get("Cluster Monitoring Filing", name).json()["data"]
@@ -167,11 +173,13 @@ def test_the_monitoring_round_end_to_end_over_http(world):
 		for key in monitored.TARGETS
 	}
 	assert got == {
-		"研发经费投入": (1.2, 1.05, 25.0, "严重滞后", 1.2),
+		"研发经费投入": (1.5, 1.31, 24.0, "严重滞后", 1.5),
 		"有效发明专利数量": (120.0, 118.0, 90.0, "达标", 120.0),
 		"单位工业产值能耗": (0.46, 0.47, 83.7, "滞后", 0.47),
 	}
 	assert (rows["研发经费投入"]["baseline_year"], rows["研发经费投入"]["target_year"]) == (2025, 2028)
+	others = {k: (r["baseline_value"], r["target_value"], r["expected_value"], r["actual_value"], r["tracking_status"]) for k, r in rows.items() if k not in monitored.TARGETS}
+	assert {k: v[-1] for k, v in others.items()} == dict.fromkeys(others, "达标"), others
 
 	# warned in 2026, to 小店区's county officer only
 	warned = frappe.get_all(
@@ -244,7 +252,7 @@ def test_the_monitoring_round_end_to_end_over_http(world):
 		for row in table.rows
 		for cell in row.cells
 	)
-	assert "研发经费投入" in text and "严重滞后" in text and "25.00" in text
+	assert "研发经费投入" in text and "严重滞后" in text and "24.00" in text
 	assert county.session.get(method + "monitoring_pdf", params={"name": name}).content[:4] == b"%PDF"
 	assert other_county.session.get(method + "monitoring_word", params={"name": name}).status_code == 403
 	excel = province.session.get(method + "monitoring_summary_excel", params={"name": round_name})
@@ -255,7 +263,7 @@ def test_the_monitoring_round_end_to_end_over_http(world):
 		"山西省太原市小店区监测测试装备产业集群",
 		"山西省太原市迎泽区监测测试食品产业集群",
 	]
-	assert rows[0][5:] == ["省级已接收", 66, 0, 1, 1, 1, "研发经费投入"]
+	assert rows[0][5:] == ["省级已接收", 66, 160, 5, 1, 1, "研发经费投入"]
 
 
 def test_the_review_takes_its_completion_values_from_the_monitored_figures(world):
@@ -334,3 +342,34 @@ def test_a_recognition_not_reviewed_when_the_round_closes_lapses(world):
 		filters={"recognition_status": ("in", ("有效", "复核中", "复核通过"))},
 		pluck="name",
 	)
+
+
+def test_reminders_before_the_due_date_go_to_who_still_has_to_act(world):
+	from frappe.utils import add_days, today
+
+	from cluster_registry.cluster_registry.monitoring_steps import send_monitoring_reminders
+
+	frappe.set_user("Administrator")
+	due = add_days(today(), 3)
+	frappe.get_doc(
+		{
+			"doctype": "Monitoring Round",
+			"round_title": "监测测试2027年度监测",
+			"data_year": 2027,
+			"province": make.PROVINCE,
+			"due_date": due,
+			"on_track_threshold": 90,
+			"severe_threshold": 60,
+		}
+	).insert()
+	frappe.db.delete("Notification Log", {"for_user": ("in", list(people.PEOPLE))})
+	assert send_monitoring_reminders(add_days(today(), 1)) == 0  # two days before: no reminder
+	assert send_monitoring_reminders(today()) >= 2
+	reminded = set(
+		frappe.get_all(
+			"Notification Log",
+			filters={"for_user": ("in", list(people.PEOPLE)), "document_type": "Cluster Monitoring Filing"},
+			pluck="for_user",
+		)
+	)
+	assert reminded == {people.COUNTY, people.OTHER_COUNTY}  # both filings are drafts with their counties

@@ -12,6 +12,7 @@ class IndustrialCluster(Document):
 		check_figures(self)
 		self.check_counties()
 		self.set_city_and_province()
+		recognition.normalise(self)
 		self.update(recognition.current(self))
 
 	def check_counties(self):
