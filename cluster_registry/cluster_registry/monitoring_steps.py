@@ -17,6 +17,7 @@ from cluster_registry.monitoring.tracking import SEVERELY_BEHIND
 COUNTY_FIELDS = ("progress_summary", "filled_by", "filler_phone")
 LEVEL_FIELDS = ("city_opinion", "province_opinion", "return_reason")
 UNRESTRICTED = ("System Manager",)
+MAY_BE_NEGATIVE = frozenset({"profit", "output_cagr"})
 
 
 def check_step(filing, before):
@@ -50,6 +51,32 @@ def check_step(filing, before):
 				),
 				title=_("Monitoring Filing"),
 			)
+
+
+def check_figures(filing, before):
+	"""The figure rows are the ones the filing was opened with (the county types their values);
+	amounts, counts and rates are not negative except profit and growth."""
+	if before is not None and rows_of(filing) != rows_of(before):
+		frappe.throw(
+			_("The figures of a monitoring filing are fixed when it is opened: fill in their values only."),
+			title=_("Monitoring Filing"),
+		)
+	negative = [
+		row.figure_label
+		for row in filing.figures
+		if row.value is not None and row.value < 0 and row.metric not in MAY_BE_NEGATIVE
+	]
+	if negative:
+		frappe.throw(
+			_("{0} cannot be negative: enter the figure as reported (0 where there is none).").format(
+				"、".join(negative)
+			),
+			title=_("Monitoring Filing"),
+		)
+
+
+def rows_of(doc) -> list:
+	return [(row.metric, row.figure_label, row.unit, row.prefilled_value) for row in doc.figures]
 
 
 def content_changed(filing, before) -> bool:

@@ -135,8 +135,8 @@ def test_the_monitoring_round_end_to_end_over_http(world):
 	assert figures["enterprise_count"]["value"] == 1
 
 	# the county completes the figures it has no record of and submits
-	# (the targets not under test reached: their figure is their target value)
-	reached = {row["metric"]: row["target_value"] for row in doc["tracking"]}
+	# (the targets not under test on their path: their figure is the value expected this year)
+	reached = {row["metric"]: row["expected_value"] for row in doc["tracking"]}
 	for row in doc["figures"]:
 		if row["metric"] == "energy_per_output":
 			row["value"] = 0.47
@@ -178,7 +178,17 @@ def test_the_monitoring_round_end_to_end_over_http(world):
 		"单位工业产值能耗": (0.46, 0.47, 83.7, "滞后", 0.47),
 	}
 	assert (rows["研发经费投入"]["baseline_year"], rows["研发经费投入"]["target_year"]) == (2025, 2028)
-	others = {k: (r["baseline_value"], r["target_value"], r["expected_value"], r["actual_value"], r["tracking_status"]) for k, r in rows.items() if k not in monitored.TARGETS}
+	others = {
+		k: (
+			r["baseline_value"],
+			r["target_value"],
+			r["expected_value"],
+			r["actual_value"],
+			r["tracking_status"],
+		)
+		for k, r in rows.items()
+		if k not in monitored.TARGETS
+	}
 	assert {k: v[-1] for k, v in others.items()} == dict.fromkeys(others, "达标"), others
 
 	# warned in 2026, to 小店区's county officer only
@@ -238,6 +248,17 @@ def test_the_monitoring_round_end_to_end_over_http(world):
 		(world.earlier, "140106", "草稿", "县级")
 	]
 
+	# the target history of the cluster, for the province; nothing of it for the other city
+	from cluster_registry.cluster_registry.report.target_history.target_history import execute as history
+
+	rows = chain.as_user(people.PROVINCE, lambda: history({"cluster": world.tracked})[1])
+	assert {(row.indicator, row.data_year, row.tracking_status) for row in rows} >= {
+		("研发经费投入", 2026, "严重滞后"),
+		("有效发明专利数量", 2026, "达标"),
+		("单位工业产值能耗", 2026, "滞后"),
+	}
+	assert chain.as_user(people.OTHER_CITY, lambda: history({"cluster": world.tracked})[1]) == []
+
 	# outputs: the county gets its filing in Word and PDF, the other county nothing; the province
 	# its summary in Excel
 	from docx import Document as Word
@@ -263,7 +284,7 @@ def test_the_monitoring_round_end_to_end_over_http(world):
 		"山西省太原市小店区监测测试装备产业集群",
 		"山西省太原市迎泽区监测测试食品产业集群",
 	]
-	assert rows[0][5:] == ["省级已接收", 66, 160, 5, 1, 1, "研发经费投入"]
+	assert rows[0][5:] == ["省级已接收", 66, 116.96, 5, 1, 1, "研发经费投入"]
 
 
 def test_the_review_takes_its_completion_values_from_the_monitored_figures(world):

@@ -13,6 +13,7 @@ class ClusterMonitoringFiling(Document):
 		monitoring_filings.check_round_is_the_clusters(self)
 		before = self.get_doc_before_save()
 		monitoring_steps.check_step(self, before)
+		monitoring_steps.check_figures(self, before)
 		monitoring_steps.check_transition(self, before)
 		monitoring_filings.track(self)
 
