@@ -37,7 +37,7 @@ def check_step(filing, before):
 		if (filing.get(field) or "") == (before.get(field) or ""):
 			continue
 		acting = states.ACTS_IN.get(state)
-		if state in states.EDITABLE or acting not in roles or acting == states.COUNTY:
+		if state not in (states.SUBMITTED, states.FORWARDED) or acting not in roles:
 			frappe.throw(
 				_("{0} is written by the level the filing is with ({1}); it cannot be changed now.").format(
 					_(filing.meta.get_label(field)), state

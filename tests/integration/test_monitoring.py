@@ -125,6 +125,8 @@ def test_the_monitoring_round_end_to_end_over_http(world):
 	assert other_city.list("Cluster Monitoring Filing", [["monitoring_round", "=", round_name]]) == []
 	name = ours[0]["name"]
 	assert other_county.get("Cluster Monitoring Filing", name).status_code == 403
+	guest = RestClient(county.url, SITE, "")
+	assert guest.get("Cluster Monitoring Filing", name).status_code == 403
 
 	# pre-filled from the annual record and the enterprise library
 	doc = county.get("Cluster Monitoring Filing", name).json()["data"]
@@ -214,6 +216,8 @@ def test_the_monitoring_round_end_to_end_over_http(world):
 	response = apply(province, "Cluster Monitoring Filing", name, "接收")
 	assert response.ok, server_message(response)
 	assert county.get("Cluster Monitoring Filing", name).json()["data"]["status"] == "省级已接收"
+	closed = province.update("Cluster Monitoring Filing", name, {"return_reason": "补充说明"})
+	assert closed.status_code == 417  # accepted: nothing more to write
 
 	# the warning lists: the city and the province see it, the other city does not
 	report = "cluster_registry.cluster_registry.report.target_warnings.target_warnings.execute"
