@@ -119,12 +119,12 @@ def queue_reported():
 def recommended_places(round_name: str, filters: dict, states) -> set[Place]:
 	"""The places taken, as committed now (a locking read: past this request's snapshot)."""
 	with queue_reported():
-		rows = frappe.get_all(
+		rows = frappe.qb.get_query(
 			"Cluster Application",
-			filters={"declaration_round": round_name, "status": ("in", states), **filters},
 			fields=["cluster", "sub_sector"],
+			filters={"declaration_round": round_name, "status": ("in", states), **filters},
 			for_update=True,
-		)
+		).run(as_dict=True)
 	return {Place(row.cluster, row.sub_sector) for row in rows}
 
 

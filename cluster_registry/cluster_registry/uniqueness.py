@@ -67,3 +67,17 @@ def duplicates_refused(doc: UniqueRecord):
 			raise
 		frappe.clear_last_message()  # Frappe's own "… already exists" or "… must be unique"
 		doc.refuse_duplicate(existing)
+
+
+def seed_series(doctype: str, values: dict):
+	"""Make the naming-series row of the records a `format:` autoname will give doctype's records.
+
+	Frappe creates the row on first use, and two records named together for the first time then
+	deadlock (each has read the missing row for update, each inserts it): a row made beforehand
+	lets them queue on it instead."""
+	autoname = frappe.get_meta(doctype).autoname or ""
+	if not autoname.startswith("format:") or "{#" not in autoname:
+		return
+	key = autoname.removeprefix("format:").split("{#")[0].format(**values)
+	series = frappe.qb.DocType("Series")
+	frappe.qb.into(series).columns(series.name, series.current).insert(key, 0).ignore().run()

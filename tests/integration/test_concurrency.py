@@ -95,6 +95,8 @@ def purge():
 	for cluster in clusters:
 		frappe.delete_doc("Industrial Cluster", cluster, force=True, ignore_permissions=True)
 	frappe.db.delete("Enterprise", {"enterprise_name": ("like", f"%{RUN}")})
+	for sector in frappe.get_all("Cluster Sub-sector", {"name": ("like", f"%{RUN}")}, pluck="name"):
+		frappe.delete_doc("Cluster Sub-sector", sector, force=True, ignore_permissions=True)
 	frappe.db.commit()
 
 

@@ -5,11 +5,13 @@ from cluster_registry.cluster_registry import approval
 from cluster_registry.cluster_registry.application_check import check
 from cluster_registry.cluster_registry.application_prefill import prefill
 from cluster_registry.cluster_registry.input_checks import check_figures, label
+from cluster_registry.cluster_registry.link_checks import check_links
 from cluster_registry.cluster_registry.uniqueness import UniqueRecord, ensure_unique
 
 
 class ClusterApplication(UniqueRecord):
 	def before_insert(self):
+		check_links(self)  # the round and the cluster are read to prefill, before validation
 		self.set_form_version()
 		if not self.answers and not self.targets:
 			prefill(self)
