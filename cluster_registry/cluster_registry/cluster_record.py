@@ -22,10 +22,10 @@ class ClusterRecord(UniqueRecord):
 		check_figures(self, spans=self.year_spans)
 		self.check_duplicate()
 
-	def duplicate_of(self, latest: bool = False) -> str | None:
+	def duplicate_of(self) -> str | None:
 		if not self.key_field:
 			return None
-		return self.find_other({"cluster": self.cluster, self.key_field: self.get(self.key_field)}, latest)
+		return self.find_other({"cluster": self.cluster, self.key_field: self.get(self.key_field)})
 
 	def refuse_duplicate(self, existing: str):
 		frappe.throw(

@@ -34,18 +34,17 @@ class UniqueRecord(Document):
 		if existing:
 			self.refuse_duplicate(existing)
 
-	def duplicate_of(self, latest: bool = False) -> str | None:
+	def duplicate_of(self) -> str | None:
 		raise NotImplementedError
 
 	def refuse_duplicate(self, existing: str):
 		raise NotImplementedError
 
-	def find_other(self, filters: dict, latest: bool = False) -> str | None:
-		"""The other record matching filters; `latest` reads past this transaction's snapshot (a
-		locking read), to see the record that a concurrent request has just committed."""
+	def find_other(self, filters: dict) -> str | None:
+		"""The other record matching filters."""
 		if not self.is_new():
 			filters = {**filters, "name": ("!=", self.name)}
-		return frappe.db.get_value(self.doctype, filters, "name", for_update=latest)
+		return frappe.db.get_value(self.doctype, filters, "name")
 
 	def db_insert(self, *args, **kwargs):
 		with duplicates_refused(self):
@@ -62,7 +61,10 @@ def duplicates_refused(doc: UniqueRecord):
 	try:
 		yield
 	except (frappe.DuplicateEntryError, frappe.UniqueValidationError):
-		existing = doc.duplicate_of(latest=True)
+		# This request lost a race. Nothing of it is kept, and a new transaction sees the record that
+		# won (this one's snapshot predates it; a locking read would deadlock with the other losers).
+		frappe.db.rollback()
+		existing = doc.duplicate_of()
 		if not existing:
 			raise
 		frappe.clear_last_message()  # Frappe's own "… already exists" or "… must be unique"

@@ -32,8 +32,8 @@ class ClusterAnnualIndicator(UniqueRecord):
 		if problems:
 			throw_problems(problems)
 
-	def duplicate_of(self, latest: bool = False) -> str | None:
-		return self.find_other({"cluster": self.cluster, "year": self.year}, latest)
+	def duplicate_of(self) -> str | None:
+		return self.find_other({"cluster": self.cluster, "year": self.year})
 
 	def refuse_duplicate(self, existing: str):
 		frappe.throw(

@@ -57,15 +57,14 @@ class ClusterApplication(UniqueRecord):
 		else:
 			self.form_version = before.form_version
 
-	def duplicate_of(self, latest: bool = False) -> str | None:
+	def duplicate_of(self) -> str | None:
 		return self.find_other(
 			{
 				"cluster": self.cluster,
 				"declaration_round": self.declaration_round,
 				"filing_kind": self.filing_kind,
 				"level": self.level,
-			},
-			latest,
+			}
 		)
 
 	def refuse_duplicate(self, existing: str):

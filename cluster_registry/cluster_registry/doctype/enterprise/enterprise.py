@@ -39,8 +39,8 @@ class Enterprise(UniqueRecord):
 		if self.is_new():
 			self.check_duplicate()
 
-	def duplicate_of(self, latest: bool = False) -> str | None:
-		return frappe.db.get_value(self.doctype, self.uscc, "name", for_update=latest)
+	def duplicate_of(self) -> str | None:
+		return frappe.db.get_value(self.doctype, self.uscc, "name")
 
 	def refuse_duplicate(self, existing: str):
 		"""Names the enterprise registered under the code only to a user who may read it."""
