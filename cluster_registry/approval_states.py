@@ -3,6 +3,7 @@ fixtures in hooks.py and the rules of each step in cluster_registry/approval.py)
 
 DRAFT, SUBMITTED, RETURNED = "草稿", "已提交市级", "退回修改"
 ON_SITE, RECOMMENDED_BY_CITY = "市级现场核查", "市级已推荐"
+EXPERT_REVIEW = "专家评审"
 TO_MIIT = "已推荐工信部"
 
 STATES = (
@@ -12,7 +13,7 @@ STATES = (
 	ON_SITE,
 	RECOMMENDED_BY_CITY,
 	"省级形式审查",
-	"专家评审",
+	EXPERT_REVIEW,
 	"省级认定",
 	"省级未认定",
 	TO_MIIT,
@@ -44,5 +45,7 @@ ACTIONS = (
 )
 
 EDITABLE = (DRAFT, RETURNED)
+# The city checks a filing on site between its submission and its recommendation.
+ONSITE_STATES = (SUBMITTED, ON_SITE)
 AFTER_CITY = STATES[STATES.index(RECOMMENDED_BY_CITY) :]
 AFTER_MIIT = (TO_MIIT, "国家级认定", "国家级未认定", "国家复核通过", "国家复核未通过")

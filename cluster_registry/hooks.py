@@ -8,6 +8,7 @@ app_email = "cluster-registry@example.org"
 app_license = "MIT"
 
 after_install = "cluster_registry.install.after_install"
+boot_session = "cluster_registry.boot.boot_session"
 auth_hooks = ["cluster_registry.language.speak_the_api_users_language"]
 
 # Roles and the approval workflow ship as fixtures, exported with

@@ -26,8 +26,3 @@ def load_form(code: str) -> dict:
 			),
 			title=_("Form Version"),
 		)
-
-
-@frappe.whitelist()
-def form_versions() -> list[dict]:
-	return definitions.available(site_dirs())

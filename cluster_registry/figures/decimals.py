@@ -45,12 +45,6 @@ def ratio(part, whole) -> Decimal | None:
 	return part / whole
 
 
-def percent(part, whole) -> Decimal | None:
-	"""part as a percentage of whole (unrounded)."""
-	share = ratio(part, whole)
-	return None if share is None else share * HUNDRED
-
-
 def growth(current, previous) -> Decimal | None:
 	"""Growth against the previous value, in % (unrounded); None without a positive base."""
 	current, previous = to_decimal(current), to_decimal(previous)

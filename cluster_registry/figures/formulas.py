@@ -84,8 +84,6 @@ WINDOWS = (
 COMPUTED_FIELDS = tuple(f.field for f in (*RATIOS, *YEAR_ON_YEAR, *WINDOWS))
 # Figures that may legitimately be below zero: growth and reduction rates.
 SIGNED_FIELDS = frozenset(f.field for f in (*YEAR_ON_YEAR, *WINDOWS))
-# Computed percentages that can never exceed 100 when their inputs are consistent.
-PERCENT_SHARES = frozenset(r.field for r in RATIOS if r.scale == HUNDRED)
 
 
 @dataclass(frozen=True)

@@ -47,8 +47,6 @@ BRAND_HONOURS = (
 	PROVINCIAL_CHAMPION,
 )
 
-HONOUR_TYPES = (*HONOUR_COUNTS, *BRAND_RANKINGS)
-
 # 优质中小企业 (MIIT gradient cultivation): innovative SMEs, specialised SMEs and little giants,
 # counted once per SME whatever number of these titles it holds.
 QUALITY_SME_HONOURS = (INNOVATIVE_SME, SPECIALISED_SME, LITTLE_GIANT)

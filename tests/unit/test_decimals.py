@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from cluster_registry.figures.decimals import compound_growth, growth, percent, reduction, round2, to_decimal
+from cluster_registry.figures.decimals import compound_growth, growth, reduction, round2, to_decimal
 
 
 def test_half_up_where_float_rounding_goes_down():
@@ -26,12 +26,6 @@ def test_empty_and_wu_are_no_number():
 
 def test_thousands_separators_are_read():
 	assert to_decimal("1,234.5") == Decimal("1234.5")
-
-
-def test_percent_of_a_whole():
-	assert round2(percent(35, 48)) == Decimal("72.92")
-	assert percent(5, 0) is None
-	assert percent(None, 10) is None
 
 
 def test_growth_needs_a_positive_base():

@@ -2,15 +2,12 @@
 
 import io
 
-import pytest
+import openpyxl
+import pypdf
+from PIL import Image
 
 from cluster_registry.forms import definitions
-from cluster_registry.outputs import summary
-
-openpyxl = pytest.importorskip("openpyxl")
-pypdf = pytest.importorskip("pypdf")
-
-from cluster_registry.outputs import library_xlsx, pdf
+from cluster_registry.outputs import library_xlsx, pdf, summary
 
 
 def library_columns(key: str) -> list[dict]:
@@ -102,8 +99,7 @@ def test_parts_join_in_order_and_every_page_is_numbered():
 
 
 def test_an_image_becomes_one_a4_page():
-	image = pytest.importorskip("PIL.Image")
 	content = io.BytesIO()
-	image.new("RGB", (400, 300), "gray").save(content, format="PNG")
+	Image.new("RGB", (400, 300), "gray").save(content, format="PNG")
 	page = pypdf.PdfReader(io.BytesIO(pdf.image_to_pdf(content.getvalue()))).pages[0]
 	assert round(float(page.mediabox.width)) == 595 and round(float(page.mediabox.height)) == 842

@@ -45,120 +45,105 @@ function set_answer(frm, key, option, year, value) {
 	frm.dirty();
 }
 
+// The form is drawn from the template cluster_application_form.html (a view of the definition and
+// the answers); its handlers are bound once per form, on the wrapper, and read the inputs' data-*.
 function render_form(frm) {
 	frappe.call("cluster_registry.api.application_form", { name: frm.doc.name }).then(({ message }) => {
 		const { definition, years, round_year: Y } = message;
 		const esc = frappe.utils.escape_html;
-		const editable = ["草稿", "退回修改"].includes(frm.doc.status);
+		const editable = frappe.boot.cluster_registry.editable_states.includes(frm.doc.status);
 		const value = (key, option, year) => (answer_row(frm, key, option, year) || {}).value || "";
-		const input = (key, option, year, extra = "") =>
-			`<input class="form-control input-xs cr-answer" data-key="${key}" data-option="${option || ""}" data-year="${
-				year || ""
-			}" value="${esc(value(key, option, year))}" ${editable ? "" : "disabled"} ${extra}>`;
-		let html = `<div class="cr-form"><h4 style="text-align:center">${esc(definition.title)}</h4>`;
-		for (const section of definition.sections) {
-			html += `<h5 style="margin-top:1.2em">${esc(fill_years(section.title, Y))}</h5><table class="table table-bordered"><tbody>`;
-			for (const item of section.items) {
-				const label = esc(fill_years(item.label || item.text || "", Y));
-				const key = item.key;
-				if (item.type === "text" || item.type === "figure" || item.type === "named_count") {
-					html += `<tr><th style="width:40%">${label}</th><td>${input(key)}${
-						item.type === "named_count" ? `<div class="small text-muted">${__("Names")}</div>${input(key, "names")}` : ""
-					}</td></tr>`;
-				} else if (item.type === "choice") {
-					const current = value(key);
-					const radios = item.options
-						.map(
-							(o) =>
-								`<label style="margin-right:1em"><input type="radio" name="cr-${key}" class="cr-choice" data-key="${key}" value="${esc(
-									o
-								)}" ${o === current ? "checked" : ""} ${editable ? "" : "disabled"}> ${esc(o)}${
-									(item.explain || []).includes(o) ? "（需附情况说明）" : ""
-								}</label>`
-						)
-						.join("");
-					html += `<tr><th>${label}</th><td>${radios}</td></tr>`;
-				} else if (item.type === "yearly") {
-					const cells = years.data
-						.map((y) => `<div style="display:inline-block;width:32%"><small>${y}年</small>${input(key, null, y)}</div>`)
-						.join(" ");
-					html += `<tr><th>${label}</th><td>${cells}</td></tr>`;
-				} else if (item.type === "narrative") {
-					const text = value(key);
-					const limit = item.limit ? `${__("Limit")} ${item.limit}` : "";
-					html += `<tr><th>${label}<div class="small text-muted cr-count" data-key="${key}" data-limit="${
-						item.limit || ""
-					}"></div></th><td><textarea class="form-control cr-answer" rows="4" data-key="${key}" data-option="" data-year="" ${
-						editable ? "" : "disabled"
-					}>${esc(text)}</textarea><div class="small text-muted">${limit}</div></td></tr>`;
-				} else if (item.type === "checkboxes") {
-					const boxes = item.options
-						.map(
-							(o) =>
-								`<div><label><input type="checkbox" class="cr-tick" data-key="${key}" data-option="${o.key}" ${
-									value(key, o.key) === "1" ? "checked" : ""
-								} ${editable ? "" : "disabled"}> ${esc(fill_years(o.label, Y))}</label></div>`
-						)
-						.join("");
-					const note = item.evidence ? `<div class="small text-muted">${"（注：勾选需提供佐证材料）"}</div>` : "";
-					html += `<tr><th>${label}</th><td>${boxes}${note}</td></tr>`;
-				} else if (item.type === "table") {
-					html += `<tr><th colspan="2">${label}</th></tr><tr><td colspan="2">${table_inputs(item, Y, input, esc)}</td></tr>`;
-				} else if (item.type === "note") {
-					html += `<tr><td colspan="2" class="small text-muted">${label}</td></tr>`;
-				} else if (item.type === "targets" || item.type === "stages") {
-					html += `<tr><th>${label}</th><td class="text-muted">${__("See the Targets table below.")}</td></tr>`;
-				}
-			}
-			html += `</tbody></table>`;
-		}
-		html += `</div>`;
-		const $wrapper = frm.get_field("form_html").$wrapper.html(html);
-		const count = () =>
-			$wrapper.find(".cr-count").each(function () {
-				const key = $(this).data("key");
-				const limit = $(this).data("limit");
-				const used = ($wrapper.find(`textarea[data-key="${key}"]`).val() || "").replace(/\s/g, "").length;
-				$(this)
-					.text(limit ? __("{0} / {1} characters", [used, limit]) : "")
-					.toggleClass("text-danger", !!limit && used > limit);
-			});
-		count();
-		$wrapper.on("change", ".cr-answer", function () {
-			const $el = $(this);
-			set_answer(frm, $el.data("key"), $el.data("option") || null, parseInt($el.data("year"), 10) || null, $el.val());
+		const field = (key, option, year) =>
+			`<input class="form-control input-xs cr-answer" data-key="${esc(key)}" data-option="${esc(
+				option || ""
+			)}" data-year="${year || ""}" value="${esc(value(key, option, year))}" ${editable ? "" : "disabled"}>`;
+		const html = frappe.render_template("cluster_application_form", {
+			title: definition.title,
+			sections: definition.sections.map((section) => ({
+				title: fill_years(section.title, Y),
+				rows: section.items.map((item) => form_row(item, Y, value)),
+			})),
+			years: years.data,
+			disabled: editable ? "" : "disabled",
+			esc,
+			field,
+			value,
 		});
-		$wrapper.on("input", "textarea", count);
-		$wrapper.on("change", ".cr-choice", function () {
-			set_answer(frm, $(this).data("key"), null, null, $(this).val());
-		});
-		$wrapper.on("change", ".cr-tick", function () {
-			set_answer(frm, $(this).data("key"), $(this).data("option"), null, this.checked ? "1" : "0");
-		});
+		const $wrapper = frm.get_field("form_html").$wrapper;
+		$wrapper.html(html);
+		bind_form_handlers(frm, $wrapper);
+		count_characters($wrapper);
 	});
+}
+
+// One row of the template's view: what kind of row, its label with the round's years, and its choices.
+function form_row(item, Y, value) {
+	const label = fill_years(item.label || item.text || "", Y);
+	const key = item.key;
+	const kind = { text: "field", figure: "field", named_count: "field", stages: "targets" }[item.type] || item.type;
+	const row = { kind, key, label };
+	if (item.type === "named_count") row.names = true;
+	if (item.type === "choice") {
+		row.options = item.options.map((option) => ({
+			value: option,
+			checked: option === value(key),
+			explain: (item.explain || []).includes(option),
+		}));
+	}
+	if (item.type === "narrative") row.limit = item.limit;
+	if (item.type === "checkboxes") {
+		row.evidence = item.evidence;
+		row.options = item.options.map((option) => ({
+			key: option.key,
+			label: fill_years(option.label, Y),
+			checked: value(key, option.key) === "1",
+		}));
+	}
+	if (item.type === "table") Object.assign(row, table_view(item, Y));
+	return row;
 }
 
 // A table the county fills: one input per cell, stored under option "<row>.<column>" (the row is the
 // label's key, or its number from 1). Tables drawn from the app's lists are shown as such.
-function table_inputs(item, Y, input, esc) {
-	if (item.source) return `<span class="text-muted">${__("Filled from the cluster's lists when printed.")}</span>`;
+function table_view(item, Y) {
+	if (item.source) return { from_lists: true };
 	const labelled = item.row_labels || [];
-	const rows = labelled.length
+	const lines = labelled.length
 		? labelled.map((r) => ({ key: r.key, label: fill_years(r.label, Y) }))
 		: Array.from({ length: item.rows || 1 }, (_, i) => ({ key: String(i + 1), label: String(i + 1) }));
-	const columns = item.columns.filter((c) => c.key !== "seq").slice(labelled.length ? 1 : 0);
-	const head = `<tr><th></th>${columns
-		.map((c) => `<th class="small">${esc(fill_years([c.group, c.label].filter(Boolean).join(" "), Y))}</th>`)
-		.join("")}</tr>`;
-	const body = rows
-		.map(
-			(r) =>
-				`<tr><th class="small">${esc(r.label)}</th>${columns
-					.map((c) => `<td>${input(item.key, `${r.key}.${c.key}`, null)}</td>`)
-					.join("")}</tr>`
-		)
-		.join("");
-	return `<div style="overflow-x:auto"><table class="table table-bordered table-sm">${head}${body}</table></div>`;
+	const columns = item.columns
+		.filter((c) => c.key !== "seq")
+		.slice(labelled.length ? 1 : 0)
+		.map((c) => ({ key: c.key, label: fill_years([c.group, c.label].filter(Boolean).join(" "), Y) }));
+	return { lines, columns };
+}
+
+function bind_form_handlers(frm, $wrapper) {
+	if ($wrapper.data("cr-bound")) return;
+	$wrapper.data("cr-bound", true);
+	$wrapper.on("change", ".cr-answer", function () {
+		const $el = $(this);
+		set_answer(frm, $el.data("key"), $el.data("option") || null, parseInt($el.data("year"), 10) || null, $el.val());
+	});
+	$wrapper.on("input", "textarea", () => count_characters($wrapper));
+	$wrapper.on("change", ".cr-choice", function () {
+		set_answer(frm, $(this).data("key"), null, null, $(this).val());
+	});
+	$wrapper.on("change", ".cr-tick", function () {
+		set_answer(frm, $(this).data("key"), $(this).data("option"), null, this.checked ? "1" : "0");
+	});
+}
+
+// Narratives count their characters without whitespace, as the forms' limits do.
+function count_characters($wrapper) {
+	$wrapper.find(".cr-count").each(function () {
+		const key = $(this).data("key");
+		const limit = $(this).data("limit");
+		const used = ($wrapper.find(`textarea[data-key="${key}"]`).val() || "").replace(/\s/g, "").length;
+		$(this)
+			.text(limit ? __("{0} / {1} characters", [used, limit]) : "")
+			.toggleClass("text-danger", !!limit && used > limit);
+	});
 }
 
 // The steps of the chain that need a record of their own: the city's on-site check and the
@@ -166,14 +151,14 @@ function table_inputs(item, Y, input, esc) {
 function add_chain_actions(frm) {
 	const roles = frappe.user_roles;
 	const chain = __("Approval");
-	if (["已提交市级", "市级现场核查"].includes(frm.doc.status) && roles.includes("Cluster City Officer")) {
+	if (frappe.boot.cluster_registry.onsite_states.includes(frm.doc.status) && roles.includes("Cluster City Officer")) {
 		frm.add_custom_button(
 			__("Onsite Verification"),
 			() => frappe.new_doc("Onsite Verification", { application: frm.doc.name }),
 			chain
 		);
 	}
-	if (frm.doc.status === "专家评审" && roles.includes("Cluster Province Officer")) {
+	if (frm.doc.status === frappe.boot.cluster_registry.expert_review_state && roles.includes("Cluster Province Officer")) {
 		frm.add_custom_button(
 			__("Assign Experts"),
 			() => {

@@ -1,0 +1,56 @@
+"""One vocabulary: the DocTypes' choices and the workflow fixtures say what the app's modules say."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cluster_registry import approval_states, filing_terms
+
+APP = Path(__file__).resolve().parents[2] / "cluster_registry"
+DOCTYPES = APP / "cluster_registry" / "doctype"
+
+
+def select_options(doctype: str, field: str) -> tuple[str, ...]:
+	meta = json.loads((DOCTYPES / doctype / f"{doctype}.json").read_text())
+	options = next(f["options"] for f in meta["fields"] if f["fieldname"] == field)
+	return tuple(o for o in options.split("\n") if o)
+
+
+@pytest.mark.parametrize(
+	"doctype, field, words",
+	[
+		("cluster_application", "status", approval_states.STATES),
+		("cluster_application", "filing_kind", filing_terms.FILING_KINDS),
+		("cluster_application", "level", filing_terms.FILING_LEVELS),
+		("round_opening", "filing_kind", filing_terms.FILING_KINDS),
+		("round_opening", "level", filing_terms.FILING_LEVELS),
+		("recommendation_list", "filing_kind", filing_terms.FILING_KINDS),
+		("recognition_criteria", "level", filing_terms.FILING_LEVELS),
+		("innovation_platform", "level", filing_terms.LIST_LEVELS),
+		("green_manufacturing_entry", "level", filing_terms.LIST_LEVELS),
+		("public_service_platform", "level", filing_terms.LIST_LEVELS),
+		("recognition_criterion", "criterion_group", filing_terms.CRITERION_SECTIONS),
+		("expert_review", "conflict_declaration", (filing_terms.NO_CONFLICT, filing_terms.CONFLICT)),
+		("expert_review", "review_status", filing_terms.REVIEW_STATUSES),
+		("onsite_verification", "conclusion", filing_terms.ONSITE_CONCLUSIONS),
+	],
+)
+def test_a_choice_offers_the_words_of_the_vocabulary(doctype, field, words):
+	assert select_options(doctype, field) == tuple(words)
+
+
+def fixture(name: str) -> list[dict]:
+	return json.loads((APP / "fixtures" / f"{name}.json").read_text())
+
+
+def test_the_workflow_fixtures_use_the_states_and_actions_of_the_app():
+	(workflow,) = fixture("workflow")
+	assert {s["state"] for s in workflow["states"]} == set(approval_states.STATES)
+	transitions = workflow["transitions"]
+	assert {t["action"] for t in transitions} == set(approval_states.ACTIONS)
+	assert {t["state"] for t in transitions} | {t["next_state"] for t in transitions} <= set(
+		approval_states.STATES
+	)
+	assert {s["name"] for s in fixture("workflow_state")} >= set(approval_states.STATES)
+	assert {a["name"] for a in fixture("workflow_action_master")} >= set(approval_states.ACTIONS)
