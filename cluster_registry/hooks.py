@@ -95,3 +95,6 @@ doc_events = {
 		"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_clusters_of_enterprise"
 	}
 }
+
+# Every link set on a record of the app points at a record that exists and that the user may read.
+doc_events["*"] = {"before_validate": "cluster_registry.cluster_registry.link_checks.check_links"}

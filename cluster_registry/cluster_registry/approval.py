@@ -9,6 +9,7 @@ national outcome.
 
 import hashlib
 import json
+from contextlib import contextmanager
 
 import frappe
 from frappe import _
@@ -91,24 +92,60 @@ def check_onsite_verification(application):
 		)
 
 
+QUOTA_STATES = (RECOMMENDED_BY_CITY, TO_MIIT)
+
+
+def lock_round_for_quota(application):
+	"""Two recommendations racing for the last place of a round queue on the round's row: the
+	second one counts the places only after the first has been saved (or refused).
+
+	Called before the filing's own row is locked (Document.check_if_latest), so that a request
+	waiting here holds no filing another one must read."""
+	if application.is_new() or application.status not in QUOTA_STATES:
+		return
+	if frappe.db.get_value(application.doctype, application.name, "status") == application.status:
+		return
+	with queue_reported():
+		frappe.db.get_value("Declaration Round", application.declaration_round, "name", for_update=True)
+
+
+@contextmanager
+def queue_reported():
+	"""A lock that could not be had (a deadlock, or a wait beyond the database's limit) is told as
+	what it is, with the way out, and nothing is saved."""
+	try:
+		yield
+	except (frappe.QueryDeadlockError, frappe.QueryTimeoutError):
+		frappe.throw(
+			_(
+				"Another recommendation of this round is being recorded at this moment, so the quota could not be counted: nothing was saved. Try again in a moment."
+			),
+			title=_("Quota"),
+		)
+
+
 def recommended_places(round_name: str, filters: dict, states) -> set[Place]:
-	rows = frappe.get_all(
-		"Cluster Application",
-		filters={"declaration_round": round_name, "status": ("in", states), **filters},
-		fields=["cluster", "sub_sector"],
-	)
+	"""The places taken, as committed now (a locking read: past this request's snapshot)."""
+	with queue_reported():
+		rows = frappe.qb.get_query(
+			"Cluster Application",
+			fields=["cluster", "sub_sector"],
+			filters={"declaration_round": round_name, "status": ("in", states), **filters},
+			for_update=True,
+		).run(as_dict=True)
 	return {Place(row.cluster, row.sub_sector) for row in rows}
+
+
+def round_limits(round_name: str, fields: list[str]):
+	"""The round's quotas, with the round's row locked until the recommendation is saved."""
+	with queue_reported():
+		return frappe.db.get_value("Declaration Round", round_name, fields, as_dict=True, for_update=True)
 
 
 def check_city_quota(application):
 	if application.filing_kind != "申报":
 		return
-	limits = frappe.db.get_value(
-		"Declaration Round",
-		application.declaration_round,
-		["quota_per_city", "quota_per_sub_sector"],
-		as_dict=True,
-	)
+	limits = round_limits(application.declaration_round, ["quota_per_city", "quota_per_sub_sector"])
 	places = recommended_places(
 		application.declaration_round,
 		{"city": application.city, "filing_kind": "申报", "name": ("!=", application.name)},
@@ -119,14 +156,14 @@ def check_city_quota(application):
 
 
 def check_miit_quota(application):
-	limit = frappe.db.get_value("Declaration Round", application.declaration_round, "quota_to_miit")
+	limits = round_limits(application.declaration_round, ["quota_to_miit"])
 	places = recommended_places(
 		application.declaration_round,
 		{"level": "国家级", "filing_kind": application.filing_kind, "name": ("!=", application.name)},
 		AFTER_MIIT,
 	)
 	places.add(Place(application.cluster, application.sub_sector))
-	refuse_over_quota(over_quota(places, total=limit))
+	refuse_over_quota(over_quota(places, total=limits.quota_to_miit))
 
 
 def refuse_over_quota(problems):

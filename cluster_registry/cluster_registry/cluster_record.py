@@ -2,12 +2,13 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
+from frappe.model.base_document import get_controller
 
 from cluster_registry.cluster_registry.input_checks import check_figures, label
+from cluster_registry.cluster_registry.uniqueness import UniqueRecord, ensure_unique
 
 
-class ClusterRecord(Document):
+class ClusterRecord(UniqueRecord):
 	"""A row of one of the cluster's lists: its figures are checked and its key is unique.
 
 	`year_spans` names (start, end) year fields; `key_field` the field that identifies the
@@ -19,20 +20,28 @@ class ClusterRecord(Document):
 
 	def validate(self):
 		check_figures(self, spans=self.year_spans)
-		self.check_unique_key()
+		self.check_duplicate()
 
-	def check_unique_key(self):
+	def duplicate_of(self) -> str | None:
 		if not self.key_field:
-			return
-		key = self.get(self.key_field)
-		existing = frappe.db.exists(
-			self.doctype, {"cluster": self.cluster, self.key_field: key, "name": ("!=", self.name)}
+			return None
+		return self.find_other({"cluster": self.cluster, self.key_field: self.get(self.key_field)})
+
+	def refuse_duplicate(self, existing: str):
+		frappe.throw(
+			_(
+				"{0} {1} is already in the {2} of this cluster ({3}): edit that entry instead of adding it again."
+			).format(
+				label(self.doctype, self.key_field),
+				frappe.utils.escape_html(self.get(self.key_field)),
+				_(self.doctype),
+				existing,
+			),
+			frappe.DuplicateEntryError,
+			title=_(self.doctype),
 		)
-		if existing:
-			frappe.throw(
-				_(
-					"{0} {1} is already in the {2} of this cluster ({3}): edit that entry instead of adding it again."
-				).format(label(self.doctype, self.key_field), key, _(self.doctype), existing),
-				frappe.DuplicateEntryError,
-				title=_(self.doctype),
-			)
+
+
+def add_unique_key(doctype: str):
+	"""The `on_doctype_update` of a list record: its key is unique within its cluster."""
+	ensure_unique(doctype, ("cluster", get_controller(doctype).key_field))

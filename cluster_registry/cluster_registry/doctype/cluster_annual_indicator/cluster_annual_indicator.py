@@ -1,6 +1,5 @@
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
 from cluster_registry.cluster_registry import library_counts
 from cluster_registry.cluster_registry.indicator_figures import apply_figures, refresh_later_years
@@ -10,12 +9,13 @@ from cluster_registry.cluster_registry.input_checks import (
 	round_figures,
 	throw_problems,
 )
+from cluster_registry.cluster_registry.uniqueness import UniqueRecord, ensure_unique
 from cluster_registry.rules.inputs import DIGITAL_LEVEL_SHARES, EARLIEST_DATA_YEAR, INDICATOR_PARTS
 
 
-class ClusterAnnualIndicator(Document):
+class ClusterAnnualIndicator(UniqueRecord):
 	def validate(self):
-		self.check_one_record_per_year()
+		self.check_duplicate()
 		round_figures(self)
 		self.refuse(field_problems(self, EARLIEST_DATA_YEAR))
 		apply_figures(self)
@@ -32,19 +32,21 @@ class ClusterAnnualIndicator(Document):
 		if problems:
 			throw_problems(problems)
 
-	def check_one_record_per_year(self):
-		others = {"cluster": self.cluster, "year": self.year}
-		if not self.is_new():
-			others["name"] = ("!=", self.name)
-		existing = frappe.db.exists(self.doctype, others)
-		if existing:
-			frappe.throw(
-				_(
-					"Cluster {0} already has its annual indicators for {1} ({2}): open that record and edit it instead of adding a second one."
-				).format(self.cluster_name or self.cluster, self.year, existing),
-				frappe.DuplicateEntryError,
-				title=_("Duplicate annual indicators"),
-			)
+	def duplicate_of(self) -> str | None:
+		return self.find_other({"cluster": self.cluster, "year": self.year})
+
+	def refuse_duplicate(self, existing: str):
+		frappe.throw(
+			_(
+				"Cluster {0} already has its annual indicators for {1} ({2}): open that record and edit it instead of adding a second one."
+			).format(self.cluster_name or self.cluster, self.year, existing),
+			frappe.DuplicateEntryError,
+			title=_("Duplicate annual indicators"),
+		)
+
+
+def on_doctype_update():
+	ensure_unique("Cluster Annual Indicator", ("cluster", "year"))
 
 
 @frappe.whitelist()

@@ -1,22 +1,28 @@
 import frappe
 from frappe import _
-from frappe.model.document import Document
 
 from cluster_registry.cluster_registry import approval, recognition
 from cluster_registry.cluster_registry.application_check import check
 from cluster_registry.cluster_registry.application_prefill import prefill
 from cluster_registry.cluster_registry.input_checks import check_figures, label
+from cluster_registry.cluster_registry.link_checks import check_links
+from cluster_registry.cluster_registry.uniqueness import UniqueRecord, ensure_unique
 
 
-class ClusterApplication(Document):
+class ClusterApplication(UniqueRecord):
 	def before_insert(self):
+		check_links(self)  # the round and the cluster are read to prefill, before validation
 		self.set_form_version()
 		if not self.answers and not self.targets:
 			prefill(self)
 
+	def check_if_latest(self):
+		approval.lock_round_for_quota(self)
+		super().check_if_latest()
+
 	def validate(self):
-		self.set_form_version()
-		self.check_one_filing_per_round()
+		self.keep_form_version()
+		self.check_duplicate()
 		self.check_original_application()
 		check_figures(self)
 		before = self.get_doc_before_save()
@@ -29,6 +35,7 @@ class ClusterApplication(Document):
 		recognition.record(self, self.get_doc_before_save())
 
 	def set_form_version(self):
+		"""The form of the round's opening for the filing's kind and level, when the filing is made."""
 		opening = frappe.get_doc("Declaration Round", self.declaration_round).opening(
 			self.filing_kind, self.level
 		)
@@ -41,23 +48,37 @@ class ClusterApplication(Document):
 			)
 		self.form_version = opening.form_version
 
-	def check_one_filing_per_round(self):
-		others = {
-			"cluster": self.cluster,
-			"declaration_round": self.declaration_round,
-			"filing_kind": self.filing_kind,
-			"level": self.level,
-			"name": ("!=", self.name),
-		}
-		existing = frappe.db.exists(self.doctype, others)
-		if existing:
-			frappe.throw(
-				_(
-					"{0} already has a {1} {2} filing in this round ({3}): open it instead of starting another."
-				).format(self.cluster_name or self.cluster, self.level, self.filing_kind, existing),
-				frappe.DuplicateEntryError,
-				title=_("Cluster Application"),
-			)
+	def keep_form_version(self):
+		"""A filing keeps the form it was made with, even if the round's opening later names another
+		version; it takes the opening's form again only when its round, kind or level changes."""
+		before = self.get_doc_before_save()
+		if before is None:
+			return  # set by before_insert
+		if any(
+			before.get(field) != self.get(field) for field in ("declaration_round", "filing_kind", "level")
+		):
+			self.set_form_version()
+		else:
+			self.form_version = before.form_version
+
+	def duplicate_of(self) -> str | None:
+		return self.find_other(
+			{
+				"cluster": self.cluster,
+				"declaration_round": self.declaration_round,
+				"filing_kind": self.filing_kind,
+				"level": self.level,
+			}
+		)
+
+	def refuse_duplicate(self, existing: str):
+		frappe.throw(
+			_(
+				"{0} already has a {1} {2} filing in this round ({3}): open it instead of starting another."
+			).format(self.cluster_name or self.cluster, self.level, self.filing_kind, existing),
+			frappe.DuplicateEntryError,
+			title=_("Cluster Application"),
+		)
 
 	def check_original_application(self):
 		if not self.original_application:
@@ -86,3 +107,7 @@ class ClusterApplication(Document):
 				+ "<br>".join(errors),
 				title=_("Pre-submission Check"),
 			)
+
+
+def on_doctype_update():
+	ensure_unique("Cluster Application", ("cluster", "declaration_round", "filing_kind", "level"))

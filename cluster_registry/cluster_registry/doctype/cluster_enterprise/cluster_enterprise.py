@@ -1,6 +1,6 @@
 import frappe
 
-from cluster_registry.cluster_registry.cluster_record import ClusterRecord
+from cluster_registry.cluster_registry.cluster_record import ClusterRecord, add_unique_key
 from cluster_registry.cluster_registry.input_checks import check_one_row_per_year
 from cluster_registry.figures.honours import brand_titles
 
@@ -19,3 +19,7 @@ class ClusterEnterprise(ClusterRecord):
 				pluck="honour_type",
 			)
 		)
+
+
+def on_doctype_update():
+	add_unique_key("Cluster Enterprise")

@@ -1,7 +1,7 @@
 import frappe
 from frappe import _
 
-from cluster_registry.cluster_registry.cluster_record import ClusterRecord
+from cluster_registry.cluster_registry.cluster_record import ClusterRecord, add_unique_key
 from cluster_registry.cluster_registry.input_checks import label
 
 # 主持 on the forms: the enterprise is among the first three drafting units (起草单位排名前三位).
@@ -22,3 +22,7 @@ class ClusterStandard(ClusterRecord):
 				),
 				title=_(self.doctype),
 			)
+
+
+def on_doctype_update():
+	add_unique_key("Cluster Standard")

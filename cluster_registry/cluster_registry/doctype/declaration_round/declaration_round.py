@@ -4,6 +4,7 @@ from frappe.model.document import Document
 
 from cluster_registry.cluster_registry.form_versions import load_form
 from cluster_registry.cluster_registry.input_checks import check_figures, label, throw_problems
+from cluster_registry.cluster_registry.uniqueness import seed_series
 from cluster_registry.rules.inputs import Problem
 
 
@@ -55,6 +56,9 @@ class DeclarationRound(Document):
 				)
 		if problems:
 			throw_problems(problems)
+
+	def on_update(self):
+		seed_series("Cluster Application", {"round_year": self.round_year})
 
 	def opening(self, filing_kind: str, level: str):
 		return next(

@@ -1,14 +1,15 @@
 import frappe
 from frappe import _
-from frappe.model.document import Document
-from frappe.utils import getdate
+from frappe.utils import escape_html, getdate
 
 from cluster_registry.cluster_registry.input_checks import check_figures, label, throw_problems
+from cluster_registry.cluster_registry.link_checks import may_read
+from cluster_registry.cluster_registry.uniqueness import UniqueRecord
 from cluster_registry.rules.inputs import Problem
 from cluster_registry.rules.uscc import normalize, uscc_problem
 
 
-class Enterprise(Document):
+class Enterprise(UniqueRecord):
 	def autoname(self):
 		self.uscc = normalize(self.uscc)
 		self.name = self.uscc
@@ -35,15 +36,26 @@ class Enterprise(Document):
 				),
 			}
 			frappe.throw(messages[problem.rule].format(field, self.uscc, problem.detail), title=field)
-		if self.is_new() and frappe.db.exists(self.doctype, self.uscc):
-			existing = frappe.db.get_value(self.doctype, self.uscc, "enterprise_name")
-			frappe.throw(
-				_(
-					"{0} {1} is already registered, for {2}: open that enterprise instead of adding it again."
-				).format(field, self.uscc, existing),
-				frappe.DuplicateEntryError,
-				title=field,
+		if self.is_new():
+			self.check_duplicate()
+
+	def duplicate_of(self) -> str | None:
+		return frappe.db.get_value(self.doctype, self.uscc, "name")
+
+	def refuse_duplicate(self, existing: str):
+		"""Names the enterprise registered under the code only to a user who may read it."""
+		field = label(self.doctype, "uscc")
+		if may_read(self.doctype, existing):
+			message = _(
+				"{0} {1} is already registered, for {2}: open that enterprise instead of adding it again."
+			).format(
+				field, self.uscc, escape_html(frappe.db.get_value(self.doctype, existing, "enterprise_name"))
 			)
+		else:
+			message = _(
+				"{0} {1} is already registered by another region's officials: an enterprise is registered once. Ask them, or the province, to make it available to you."
+			).format(field, self.uscc)
+		frappe.throw(message, frappe.DuplicateEntryError, title=field)
 
 	def check_honour_dates(self):
 		problems = [

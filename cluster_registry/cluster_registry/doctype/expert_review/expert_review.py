@@ -42,7 +42,7 @@ class ExpertReview(Document):
 			)
 
 	def check_scores(self):
-		if not any(row.score for row in self.scores):
+		if all(row.score is None for row in self.scores):
 			return
 		if self.conflict_declaration != NO_CONFLICT:
 			frappe.throw(
@@ -60,7 +60,7 @@ class ExpertReview(Document):
 		problems = [
 			(row, Problem("over_full_marks", "score", row.score, "max_score", row.max_score))
 			for row in self.scores
-			if row.max_score and row.score > row.max_score
+			if row.max_score and row.score is not None and row.score > row.max_score
 		]
 		if problems:
 			throw_problems(problems)
@@ -68,7 +68,7 @@ class ExpertReview(Document):
 	def set_status(self):
 		if self.conflict_declaration and not self.declared_on:
 			self.declared_on = now_datetime()
-		scored = {row.criterion_group for row in self.scores if row.score}
+		scored = {row.criterion_group for row in self.scores if row.score is not None}  # 0 is a score
 		self.total_score = sum(row.score or 0 for row in self.scores)
 		if self.conflict_declaration == CONFLICT:
 			self.review_status = "已回避"
