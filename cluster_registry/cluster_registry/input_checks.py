@@ -99,7 +99,9 @@ def describe(record, problem: inputs.Problem) -> str:
 	name = label(record.doctype, problem.field)
 	other = label(record.doctype, problem.other_field) if problem.other_field else ""
 	if problem.rule in inputs.PROBLEM_TEXTS:
-		text = _(inputs.PROBLEM_TEXTS[problem.rule]).format(*inputs.problem_args(problem, name, other, inputs.show))
+		text = _(inputs.PROBLEM_TEXTS[problem.rule]).format(
+			*inputs.problem_args(problem, name, other, inputs.show)
+		)
 	else:
 		text = f"{name}: {problem.rule}"
 	if record.get("parentfield"):

@@ -53,17 +53,23 @@ def check_container(content: bytes) -> None:
 		)
 	if not content.startswith(ZIP_MAGIC):
 		raise FileRefused(
-			Issue("The file is not an Excel workbook (.xlsx): download the template and fill it in Excel or WPS.")
+			Issue(
+				"The file is not an Excel workbook (.xlsx): download the template and fill it in Excel or WPS."
+			)
 		)
 	try:
 		archive = zipfile.ZipFile(io.BytesIO(content))
 		parts = archive.infolist()
 	except (zipfile.BadZipFile, ValueError, OSError):
-		raise FileRefused(Issue("The file is damaged and cannot be read as an Excel workbook (.xlsx).")) from None
+		raise FileRefused(
+			Issue("The file is damaged and cannot be read as an Excel workbook (.xlsx).")
+		) from None
 	names = {part.filename for part in parts}
 	if "xl/workbook.xml" not in names:
 		raise FileRefused(
-			Issue("The file is not an Excel workbook (.xlsx): download the template and fill it in Excel or WPS.")
+			Issue(
+				"The file is not an Excel workbook (.xlsx): download the template and fill it in Excel or WPS."
+			)
 		)
 	declared = sum(part.file_size for part in parts)
 	too_packed = any(
@@ -73,8 +79,7 @@ def check_container(content: bytes) -> None:
 	if len(parts) > MAX_PARTS or declared > MAX_UNPACKED_BYTES or too_packed:
 		raise FileRefused(
 			Issue(
-				"The workbook unpacks to far more data than its size suggests ({0} MB) and is not read. Copy the rows into a new workbook made from the template."
-			,
+				"The workbook unpacks to far more data than its size suggests ({0} MB) and is not read. Copy the rows into a new workbook made from the template.",
 				(round(declared / 1024 / 1024),),
 			)
 		)
@@ -86,7 +91,9 @@ def open_workbook(content: bytes):
 	try:
 		return load_workbook(io.BytesIO(content), read_only=True, data_only=True)
 	except Exception:  # openpyxl raises many kinds on a malformed part
-		raise FileRefused(Issue("The file is damaged and cannot be read as an Excel workbook (.xlsx).")) from None
+		raise FileRefused(
+			Issue("The file is damaged and cannot be read as an Excel workbook (.xlsx).")
+		) from None
 
 
 def sheet_structure(workbook, worksheet) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int]]]:

@@ -172,13 +172,15 @@ def _check_structure(parsed: Parsed, merged: list, uncached: list, data_start: i
 
 def _read_row(parsed: Parsed, number: int, cells: tuple, seen: dict):
 	layout = parsed.layout
-	content = [
-		cell for column, cell in zip(layout.columns, cells, strict=False) if column.kind != "seq"
-	]
+	content = [cell for column, cell in zip(layout.columns, cells, strict=False) if column.kind != "seq"]
 	if all(values.is_empty(cell) for cell in content):
 		return
 	first = cells[0]
-	if isinstance(first, str) and first.strip() in FILLER_ROWS and sum(not values.is_empty(c) for c in content) <= 1:
+	if (
+		isinstance(first, str)
+		and first.strip() in FILLER_ROWS
+		and sum(not values.is_empty(c) for c in content) <= 1
+	):
 		return
 	row = Row(number, {}, {})
 	for column, cell in zip(layout.columns, cells, strict=False):
@@ -189,9 +191,7 @@ def _read_row(parsed: Parsed, number: int, cells: tuple, seen: dict):
 		if problem:
 			parsed.add(parsed.cell_issue(number, column.key, problem, (column.label, cell)))
 		elif value is None and column.required:
-			parsed.add(
-				parsed.cell_issue(number, column.key, "{0} is required: fill it in.", (column.label,))
-			)
+			parsed.add(parsed.cell_issue(number, column.key, "{0} is required: fill it in.", (column.label,)))
 		row.values[column.key] = value
 	key = tuple(row.values.get(part) for part in layout.match)
 	if all(part is not None and part != "" for part in key):

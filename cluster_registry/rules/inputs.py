@@ -45,9 +45,7 @@ DIGITAL_LEVEL_SHARES = (
 SIGNED_INPUTS = frozenset({"profit"})
 # A standard counts as led (主持) only for the first three drafting units.
 LEADING_RANKS = 3
-LED_RANK_TEXT = (
-	"A standard counts as led (主持) only when the enterprise is among the first three drafting units; at rank {0} it is joined (参与). Set {1} to 参与 or correct {2}."
-)
+LED_RANK_TEXT = "A standard counts as led (主持) only when the enterprise is among the first three drafting units; at rank {0} it is joined (参与). Set {1} to 参与 or correct {2}."
 
 
 @dataclass(frozen=True)

@@ -85,13 +85,33 @@ def test_each_of_the_four_libraries_re_imports_as_exported():
 			}
 		],
 		"prospective_enterprises": [
-			{"seq": 1, "enterprise_name": "博世（中国）投资有限公司", "country": "德国", "above_size": "是", "domestic_brand": "否", "international_brand": "是"}
+			{
+				"seq": 1,
+				"enterprise_name": "博世（中国）投资有限公司",
+				"country": "德国",
+				"above_size": "是",
+				"domestic_brand": "否",
+				"international_brand": "是",
+			}
 		],
 		"projects_in_progress": [
-			{"seq": 1, "project_name": "智能装备产业园二期", "total_investment": 3.5, "construction_period": "2024-2026", "start_date": "2024年3月1日"}
+			{
+				"seq": 1,
+				"project_name": "智能装备产业园二期",
+				"total_investment": 3.5,
+				"construction_period": "2024-2026",
+				"start_date": "2024年3月1日",
+			}
 		],
 		"projects_planned": [
-			{"seq": 1, "project_name": "氢能装备基地", "location": "太原市小店区", "total_investment": 8, "construction_period": "2026-2028", "start_date": "2026年6月1日"}
+			{
+				"seq": 1,
+				"project_name": "氢能装备基地",
+				"location": "太原市小店区",
+				"total_investment": 8,
+				"construction_period": "2026-2028",
+				"start_date": "2026年6月1日",
+			}
 		],
 	}
 	for key, item in items.items():
@@ -113,7 +133,10 @@ def test_each_of_the_four_libraries_re_imports_as_exported():
 				assert got == Decimal(str(typed))
 			else:
 				assert got == typed, (key, column)
-	existing = sheet.read(exported(items["existing_enterprises"], rows["existing_enterprises"]), layouts.library_layout(items["existing_enterprises"]))
+	existing = sheet.read(
+		exported(items["existing_enterprises"], rows["existing_enterprises"]),
+		layouts.library_layout(items["existing_enterprises"]),
+	)
 	assert existing.header_years == {"main_business_revenue": 2025}
 	assert existing.rows[0].values["profile"] == "=起重机械制造"  # formula-like text stays text
 
@@ -184,7 +207,9 @@ def test_merged_cells_in_the_data_area_are_reported():
 	output = io.BytesIO()
 	book.save(output)
 	parsed = sheet.read(output.getvalue(), ALLIANCES)
-	assert [(i.row, i.column, i.args) for i in parsed.issues if "merged" in i.text] == [(2, "D", ("D2", "D3"))]
+	assert [(i.row, i.column, i.args) for i in parsed.issues if "merged" in i.text] == [
+		(2, "D", ("D2", "D3"))
+	]
 
 
 def test_a_formula_without_a_saved_result_is_refused_and_never_evaluated():
@@ -213,7 +238,15 @@ def test_codes_lose_full_width_digits_and_spaces():
 
 @pytest.mark.parametrize(
 	"typed",
-	[datetime.datetime(2024, 3, 1), 45352, "2024-03-01", "2024/3/1", "2024.3.1", "2024年3月1日", "２０２４年３月１日"],
+	[
+		datetime.datetime(2024, 3, 1),
+		45352,
+		"2024-03-01",
+		"2024/3/1",
+		"2024.3.1",
+		"2024年3月1日",
+		"２０２４年３月１日",
+	],
 )
 def test_dates_typed_as_numbers_or_text(typed):
 	assert values.convert("date", typed) == (datetime.date(2024, 3, 1), None)
@@ -227,7 +260,7 @@ def test_years_numbers_and_yes_no_as_typed():
 	assert values.convert("int", "１２") == (12, None)
 	assert values.convert("int", "2.5")[1] is not None
 	assert values.convert("date", "下个月")[1] is not None
-	assert values.convert("text", "=HYPERLINK(\"x\")") == ("=HYPERLINK(\"x\")", None)
+	assert values.convert("text", '=HYPERLINK("x")') == ('=HYPERLINK("x")', None)
 
 
 # ---- rows ---------------------------------------------------------------------------------------
@@ -245,7 +278,11 @@ def test_every_bad_cell_is_reported_at_its_row_and_column():
 		],
 	)
 	parsed = sheet.read(content, ALLIANCES)
-	rules = {"kind": checks.FieldRule("select", options=("产业联盟", "行业协会")), "established_year": checks.FieldRule("year"), "dissolved_year": checks.FieldRule("year")}
+	rules = {
+		"kind": checks.FieldRule("select", options=("产业联盟", "行业协会")),
+		"established_year": checks.FieldRule("year"),
+		"dissolved_year": checks.FieldRule("year"),
+	}
 	checks.check_rows(parsed, rules, spans=[("established_year", "dissolved_year")], this_year=2026)
 	found = sorted((i.row, i.column) for i in parsed.issues)
 	assert found == [(3, "E"), (4, "B"), (4, "D"), (5, "B"), (5, "D")]
@@ -253,3 +290,35 @@ def test_every_bad_cell_is_reported_at_its_row_and_column():
 	assert "already on row" in by_place[(4, "B")].text
 	assert by_place[(5, "D")].args == ("成立年份", 1949, 2026, "2100")
 	assert by_place[(3, "E")].args == ("解散年份", "2018", "成立年份", "2020")
+
+
+def test_every_message_of_the_import_has_a_chinese_translation():
+	"""The plain modules word their messages in English templates; zh.csv has each of them."""
+	import ast
+	import csv
+
+	app = Path(__file__).resolve().parents[2] / "cluster_registry"
+	with (app / "translations" / "zh.csv").open(encoding="utf-8") as handle:
+		known = {row[0] for row in csv.reader(handle) if row}
+	sources = [*(app / "imports").glob("*.py"), *(app / "cluster_registry" / "bulk_import").glob("*.py")]
+	missing = []
+	for path in sources:
+		tree = ast.parse(path.read_text(encoding="utf-8"))
+		docstrings = {
+			id(node.body[0].value)
+			for node in ast.walk(tree)
+			if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
+			and node.body
+			and isinstance(node.body[0], ast.Expr)
+		}
+		for node in ast.walk(tree):
+			if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+				text = node.value
+				if (
+					" " in text
+					and text.rstrip().endswith((".", "。"))
+					and text[0].isupper() | text.startswith("{0}")
+				):
+					if text not in known:
+						missing.append((path.name, text))
+	assert missing == []

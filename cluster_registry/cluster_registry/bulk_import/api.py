@@ -35,7 +35,29 @@ def all_layouts() -> dict[str, layouts.Layout]:
 	found[layouts.ENTERPRISES.key] = layouts.ENTERPRISES
 	found |= {layout.key: layout for layout in layouts.NAME_LISTS.values()}
 	found[layouts.HONOUR_LIST.key] = layouts.HONOUR_LIST
+	yearly = yearly_layout()
+	found[yearly.key] = yearly
 	return found
+
+
+def yearly_layout() -> layouts.Layout:
+	"""One row per year, a column per figure of the Cluster Annual Indicator, headed by its
+	Chinese name (the name the forms give it)."""
+	meta = frappe.get_meta(planners.INDICATOR)
+	kinds = {
+		"Int": "int",
+		"Float": "decimal",
+		"Currency": "decimal",
+		"Percent": "decimal",
+		"Select": "select",
+	}
+	return layouts.yearly_layout(
+		[
+			(df.fieldname, _(df.label, lang="zh", context=planners.INDICATOR), kinds[df.fieldtype])
+			for df in meta.fields
+			if df.fieldtype in kinds and df.fieldname != "year" and not df.read_only and not df.hidden
+		]
+	)
 
 
 def get_layout(key: str) -> layouts.Layout:
@@ -107,11 +129,15 @@ def _target(layout: layouts.Layout, cluster: str | None):
 		if not set(PROVINCE_ROLES) & set(frappe.get_roles()):
 			frappe.throw(_("Only the province may apply an honour list."), frappe.PermissionError)
 		return None
-	if not cluster or not frappe.db.exists("Industrial Cluster", cluster) or not frappe.has_permission(
-		"Industrial Cluster", "write", cluster
+	if (
+		not cluster
+		or not frappe.db.exists("Industrial Cluster", cluster)
+		or not frappe.has_permission("Industrial Cluster", "write", cluster)
 	):
 		frappe.throw(
-			_("Cluster {0} is not one you may import into: choose one of your own clusters.").format(cluster or ""),
+			_("Cluster {0} is not one you may import into: choose one of your own clusters.").format(
+				cluster or ""
+			),
 			frappe.PermissionError,
 		)
 	return frappe.db.get_value("Industrial Cluster", cluster, ["name", "county"], as_dict=True)
@@ -239,7 +265,9 @@ def run(name: str):
 		record.db_set(
 			{
 				"status": "失败",
-				"message": _("The import stopped before it ended and nothing was imported: try again, or ask the administrator to read the error log."),
+				"message": _(
+					"The import stopped before it ended and nothing was imported: try again, or ask the administrator to read the error log."
+				),
 				"finished_at": now_datetime(),
 			}
 		)

@@ -18,6 +18,9 @@ from cluster_registry.cluster_registry.bulk_import.targets import (
 from cluster_registry.imports import checks
 from cluster_registry.imports.layouts import NAME_LISTS
 from cluster_registry.imports.sheet import Parsed
+from cluster_registry.rules.inputs import EARLIEST_DATA_YEAR, INDICATOR_PARTS
+
+INDICATOR = "Cluster Annual Indicator"
 
 # column key -> fieldname of the 库 layouts (the form's keys are not always the fieldnames)
 LIBRARY_FIELDS = {
@@ -46,7 +49,6 @@ LIBRARY_FIELDS = {
 		"city": "city_name",
 		"county": "county_name",
 		"park": "park",
-		"location": "park",
 		"builder": "builder",
 		"total_investment": "total_investment",
 		"start_date": "start_date",
@@ -81,6 +83,8 @@ def plan(parsed: Parsed, cluster: frappe._dict | None) -> Plan:
 		return _enterprises(parsed, cluster)
 	if key == "honour_list":
 		return _honour_list(parsed)
+	if key == "yearly_figures":
+		return _yearly(parsed, cluster)
 	if key == "existing_enterprises":
 		return _existing_library(parsed, cluster)
 	if key == "prospective_enterprises":
@@ -120,8 +124,7 @@ def _flat(parsed: Parsed, cluster, doctype: str, fields: dict, fixed: dict) -> P
 		)
 	meta = frappe.get_meta(doctype)
 	wanted = ["name", *dict.fromkeys(fields.values())]
-	if meta.get_field("enterprise"):
-		wanted.append("enterprise")
+	wanted += [extra for extra in ("enterprise", "start_year", "end_year") if meta.get_field(extra)]
 	existing = {
 		row[key_field]: row
 		for row in frappe.get_all(doctype, filters={"cluster": cluster.name, **fixed}, fields=wanted)
@@ -129,7 +132,7 @@ def _flat(parsed: Parsed, cluster, doctype: str, fields: dict, fixed: dict) -> P
 	result = Plan(clusters={cluster.name})
 	for row in parsed.rows:
 		record = {**record_values(row, fields), **fixed}
-		if "construction_period" in row.values and row.values["construction_period"]:
+		if row.values.get("construction_period"):
 			record["start_year"], record["end_year"] = row.values["construction_period"]
 		if has_holder and row.values.get("holder_uscc"):
 			code = row.values["holder_uscc"]
@@ -142,14 +145,23 @@ def _flat(parsed: Parsed, cluster, doctype: str, fields: dict, fixed: dict) -> P
 			if meta.get_field("holder_name") and not record.get("holder_name"):
 				record["holder_name"] = holder.enterprise_name
 		old = existing.get(record.get(key_field))
+		if row.values.get("location"):
+			record |= _location(row.values["location"], old)
 		if old is None:
-			result.count(
-				Change(doctype, {**record, "cluster": cluster.name, "county": cluster.county})
-			)
+			result.count(Change(doctype, {**record, "cluster": cluster.name, "county": cluster.county}))
 			continue
 		changed = differences(doctype, old, record)
 		result.count(Change(doctype, changed, old.name) if changed else None)
 	return result
+
+
+def _location(location: str, old) -> dict:
+	"""拟建项目库 prints the place as one text (city, county and park run together): kept as the
+	park when it differs from what the record holds."""
+	held = "".join(part for part in (old.city_name, old.county_name, old.park) if part) if old else None
+	if held == location:
+		return {}
+	return {"city_name": "", "county_name": "", "park": location}
 
 
 def _enterprises(parsed: Parsed, cluster) -> Plan:
@@ -203,7 +215,7 @@ def _enterprises(parsed: Parsed, cluster) -> Plan:
 				parsed.cell_issue(
 					row.number,
 					"uscc",
-					"Credit code {0} belongs to an enterprise outside your territory: check the code.",
+					"Credit code {0} cannot be imported into this cluster: check it against the business licence; if the enterprise has moved into your county, ask the province to move it.",
 					(code,),
 				)
 			)
@@ -344,7 +356,13 @@ def _existing_library(parsed: Parsed, cluster) -> Plan:
 				)
 				continue
 			children = (
-				[("Cluster Enterprise Year", "annual_figures", {"year": year, "main_business_revenue": float(figure)})]
+				[
+					(
+						"Cluster Enterprise Year",
+						"annual_figures",
+						{"year": year, "main_business_revenue": float(figure)},
+					)
+				]
 				if year and figure is not None
 				else []
 			)
@@ -371,11 +389,50 @@ def _existing_library(parsed: Parsed, cluster) -> Plan:
 			if old is None:
 				change = change or Change("Cluster Enterprise", {}, member.name)
 				change.children.append(
-					("Cluster Enterprise Year", "annual_figures", {"year": year, "main_business_revenue": float(figure)})
+					(
+						"Cluster Enterprise Year",
+						"annual_figures",
+						{"year": year, "main_business_revenue": float(figure)},
+					)
 				)
 			elif differences("Cluster Enterprise Year", old, {"main_business_revenue": float(figure)}):
 				change = change or Change("Cluster Enterprise", {}, member.name)
-				change.updates.append(("Cluster Enterprise Year", old.name, {"main_business_revenue": float(figure)}))
+				change.updates.append(
+					("Cluster Enterprise Year", old.name, {"main_business_revenue": float(figure)})
+				)
 		result.count(change)
 	return result
 
+
+def _yearly(parsed: Parsed, cluster) -> Plan:
+	"""The yearly figures: one Cluster Annual Indicator per year, checked column by column, then
+	(when its cells are clean) by the record's own validation, which computes the derived figures."""
+	fields = {column.key: column.key for column in parsed.layout.columns}
+	checks.check_rows(
+		parsed, field_rules(INDICATOR, fields), parts=INDICATOR_PARTS, earliest_year=EARLIEST_DATA_YEAR
+	)
+	bad_rows = {issue.row for issue in parsed.issues}
+	existing = {
+		row.year: row for row in frappe.get_all(INDICATOR, filters={"cluster": cluster.name}, fields=["*"])
+	}
+	result = Plan(clusters={cluster.name})
+	for row in parsed.rows:
+		if row.number in bad_rows:
+			continue
+		record = record_values(row, fields)
+		old = existing.get(record.get("year"))
+		changed = differences(INDICATOR, old, record) if old else {**record, "cluster": cluster.name}
+		if old and not changed:
+			result.count(None)
+			continue
+		doc = frappe.get_doc(INDICATOR, old.name) if old else frappe.new_doc(INDICATOR)
+		doc.update({**record, "cluster": cluster.name})
+		try:
+			doc.run_method("validate")
+		except frappe.ValidationError as refused:
+			frappe.clear_last_message()
+			message = str(refused).replace("<br>", "；")
+			parsed.add(parsed.cell_issue(row.number, "year", "{0}", (message,)))
+			continue
+		result.count(Change(INDICATOR, changed, old.name if old else None, document=True))
+	return result

@@ -26,9 +26,7 @@ from cluster_registry.rules import inputs
 from cluster_registry.rules.uscc import uscc_problem
 
 DATA_LENGTH = 140
-NOT_IN_LIBRARY = (
-	"No enterprise with credit code {0} is in your enterprise library: import it with the enterprise library layout first, or correct the code."
-)
+NOT_IN_LIBRARY = "No enterprise with credit code {0} is in your enterprise library: import it with the enterprise library layout first, or correct the code."
 USCC_TEXTS = {
 	"length": "{0} {1} has {2} characters; it must have 18. Copy it again from the business licence.",
 	"characters": "{0} {1} contains characters that never appear in one ({2}): only digits and capital letters other than I, O, Z, S and V are used.",
@@ -43,6 +41,7 @@ class Change:
 	name: str | None = None  # None: insert
 	children: list = field(default_factory=list)  # (child doctype, parentfield, values) to insert
 	updates: list = field(default_factory=list)  # (child doctype, name, changed values)
+	document: bool = False  # written as a document (its controller computes figures), not in bulk
 
 
 @dataclass
@@ -102,7 +101,9 @@ def check_uscc(parsed: Parsed, row: Row, key: str) -> bool:
 	problem = uscc_problem(code)
 	if problem:
 		label = parsed.layout.column(key).label
-		parsed.add(parsed.cell_issue(row.number, key, USCC_TEXTS[problem.rule], (label, code, problem.detail)))
+		parsed.add(
+			parsed.cell_issue(row.number, key, USCC_TEXTS[problem.rule], (label, code, problem.detail))
+		)
 	return problem is None
 
 
@@ -177,7 +178,9 @@ def write(plan: Plan, progress=None):
 	inserts: dict[str, list[dict]] = {}
 	children: dict[str, list[dict]] = {}
 	for done, change in enumerate(plan.changes, 1):
-		if change.name:
+		if change.document:
+			_save_document(change)
+		elif change.name:
 			if change.values:
 				frappe.db.set_value(change.doctype, change.name, change.values, update_modified=True)
 			parent = change.name
@@ -203,6 +206,12 @@ def write(plan: Plan, progress=None):
 			progress(done, total)
 	for doctype, rows in (*inserts.items(), *children.items()):
 		_bulk_insert(doctype, rows, stamp, user)
+
+
+def _save_document(change: Change):
+	doc = frappe.get_doc(change.doctype, change.name) if change.name else frappe.new_doc(change.doctype)
+	doc.update(change.values)
+	doc.save() if change.name else doc.insert()
 
 
 def _bulk_insert(doctype: str, rows: list[dict], stamp, user: str):
