@@ -346,3 +346,57 @@ def test_hostile_files_get_a_chinese_message_and_nothing_is_written(officials):
 	wrong = workbook(layouts.NAME_LISTS["Cluster Patent"], [])
 	preview = county.preview("enterprises", wrong, cluster).json()["message"]
 	assert preview["status"] == "有错误" and preview["errors"][0]["row"] is not None
+
+
+@pytest.fixture
+def worker(officials):
+	"""A real background worker of this bench on the long queue (the queue imports run on)."""
+	import subprocess
+	import sys
+
+	from conftest import BENCH
+
+	log = open(BENCH / "logs" / "cluster-registry-test-worker.log", "w")
+	process = subprocess.Popen(
+		[
+			sys.executable,
+			"-m",
+			"frappe.utils.bench_helper",
+			"frappe",
+			"--site",
+			SITE,
+			"worker",
+			"--queue",
+			"long",
+		],
+		cwd=BENCH / "sites",
+		stdout=log,
+		stderr=subprocess.STDOUT,
+	)
+	yield process
+	process.terminate()
+	process.wait(timeout=30)
+	log.close()
+
+
+def test_a_long_import_runs_in_a_background_worker(officials, worker):
+	import time
+
+	county = officials["sessions"][people.COUNTY]
+	cluster = officials["clusters"]["140105"]
+	serials = range(1000, 1000 + bulk.BACKGROUND_ROWS + 20)
+	preview = county.preview("enterprises", workbook(ENTERPRISES, enterprise_rows(serials)), cluster).json()[
+		"message"
+	]
+	assert (preview["inserted"], preview["errors"]) == (len(serials), [])
+	assert county.commit(preview["name"]).json()["message"]["status"] == "导入中"
+	for _ in range(240):
+		fresh()
+		status = frappe.db.get_value("Cluster Data Import", preview["name"], "status")
+		if status != "导入中":
+			break
+		time.sleep(0.5)
+	assert status == "已导入"
+	assert frappe.db.count(
+		"Cluster Enterprise", {"cluster": cluster, "enterprise": ("in", [make.uscc(s) for s in serials])}
+	) == len(serials)

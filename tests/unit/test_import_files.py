@@ -322,3 +322,16 @@ def test_every_message_of_the_import_has_a_chinese_translation():
 					if text not in known:
 						missing.append((path.name, text))
 	assert missing == []
+
+
+@pytest.mark.parametrize(
+	"layout",
+	[layouts.ENTERPRISES, layouts.HONOUR_LIST, *layouts.NAME_LISTS.values()],
+	ids=lambda layout: layout.key,
+)
+def test_each_layout_reads_its_own_template(layout):
+	content = library_xlsx.workbook(
+		[library_xlsx.Sheet(layout.sheet, layout.title, [c.as_export() for c in layout.columns], [])]
+	)
+	parsed = sheet.read(content, layout)
+	assert (parsed.rows, parsed.issues, parsed.sheet) == ([], [], layout.sheet)

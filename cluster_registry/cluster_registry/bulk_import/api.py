@@ -25,6 +25,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PROVINCE_ROLES = ("Cluster Province Officer", "System Manager")
 BACKGROUND_ROWS = 300  # a longer file is written by a background job, with progress
 PROGRESS_EVENT = "cluster_import_progress"
+SAVEPOINT = "cluster_data_import"
 
 
 # ---- layouts ------------------------------------------------------------------------------------
@@ -116,7 +117,8 @@ def preview(layout: str, file_url: str, cluster: str | None = None) -> dict:
 			"status": "待确认",
 		}
 	).insert(ignore_permissions=True)
-	file.db_set({"attached_to_doctype": record.doctype, "attached_to_name": record.name, "is_private": 1})
+	file.update({"attached_to_doctype": record.doctype, "attached_to_name": record.name, "is_private": 1})
+	file.save(ignore_permissions=True)
 	record.db_set("import_file", file.file_url)
 	result = _check(chosen, target, file.get_content())
 	_keep(record, result)
@@ -239,28 +241,16 @@ def commit(name: str) -> dict:
 
 
 def run(name: str):
-	"""Check the file again against the site as it is now, then write it all or nothing."""
+	"""Check the file again against the site as it is now, then write it all or nothing: a
+	failure anywhere rolls back to the savepoint taken first, and the record says so."""
 	record = frappe.get_doc("Cluster Data Import", name)
-	layout = get_layout(record.layout)
-	target = (
-		frappe.db.get_value("Industrial Cluster", record.cluster, ["name", "county"], as_dict=True)
-		if record.cluster
-		else None
-	)
-	file = frappe.get_doc(
-		"File",
-		frappe.db.get_value("File", {"file_url": record.import_file, "attached_to_name": record.name}),
-	)
-	result = _check(layout, target, file.get_content())
-	if result["issues"]:
-		_keep(record, result)
-		return
-	plan = result["plan"]
-	frappe.db.savepoint("cluster_data_import")
+	frappe.db.savepoint(SAVEPOINT)
 	try:
-		targets.write(plan, lambda done, total: _progress(record, done, total))
+		plan = _checked_plan(record)
+		if plan:
+			targets.write(plan, lambda done, total: _progress(record, done, total))
 	except Exception:
-		frappe.db.rollback(save_point="cluster_data_import")
+		frappe.db.rollback(save_point=SAVEPOINT)
 		frappe.log_error(title=f"Cluster Data Import {name}")
 		record.db_set(
 			{
@@ -271,6 +261,8 @@ def run(name: str):
 				"finished_at": now_datetime(),
 			}
 		)
+		return
+	if not plan:
 		return
 	record.db_set(
 		{
@@ -284,6 +276,25 @@ def run(name: str):
 	)
 	for cluster in sorted(plan.clusters):
 		queue_refresh(cluster)
+
+
+def _checked_plan(record) -> "targets.Plan | None":
+	"""The plan of the record's file, or None (the record then holds the problems found)."""
+	layout = get_layout(record.layout)
+	target = (
+		frappe.db.get_value("Industrial Cluster", record.cluster, ["name", "county"], as_dict=True)
+		if record.cluster
+		else None
+	)
+	file = frappe.get_doc(
+		"File",
+		frappe.db.get_value("File", {"file_url": record.import_file, "attached_to_name": record.name}),
+	)
+	result = _check(layout, target, file.get_content())
+	if result["issues"]:
+		_keep(record, result)
+		return None
+	return result["plan"]
 
 
 def _progress(record, done: int, total: int):

@@ -19,6 +19,7 @@ from cluster_registry.imports import checks
 from cluster_registry.imports.layouts import NAME_LISTS
 from cluster_registry.imports.sheet import Parsed
 from cluster_registry.rules.inputs import EARLIEST_DATA_YEAR, INDICATOR_PARTS
+from cluster_registry.rules.uscc import uscc_problem
 
 INDICATOR = "Cluster Annual Indicator"
 
@@ -138,7 +139,7 @@ def _flat(parsed: Parsed, cluster, doctype: str, fields: dict, fixed: dict) -> P
 			code = row.values["holder_uscc"]
 			holder = holders.get(code)
 			if holder is None:
-				if check_uscc(parsed, row, "holder_uscc"):
+				if uscc_problem(code) is None:  # a wrong code is reported already
 					parsed.add(outside_issue(parsed, row, "holder_uscc", code))
 				continue
 			record["enterprise"] = code
@@ -226,39 +227,34 @@ def _enterprises(parsed: Parsed, cluster) -> Plan:
 			for key, honour in honours
 			if row.values.get(key) and (honour, row.values[key]) not in held.get(code, set())
 		]
+		children = [("Enterprise Honour", "honours", honour) for honour in new_honours]
 		old = full.get(code)
 		if old is None:
-			change = Change(
-				"Enterprise", {**record, "uscc": code, "name": code, "region": cluster.county}, None, []
+			enterprise = Change(
+				"Enterprise", {**record, "uscc": code, "name": code, "region": cluster.county}
 			)
 		else:
 			changed = differences("Enterprise", old, record)
-			change = Change("Enterprise", changed, code, []) if changed or new_honours else None
-		if change:
-			change.children = [("Enterprise Honour", "honours", honour) for honour in new_honours]
-		result.count(change)
+			enterprise = Change("Enterprise", changed, code) if changed or children else None
+		if enterprise:
+			enterprise.children = children
 		member = record_values(row, member_fields)
 		old_member = members.get(code)
 		if old_member is None:
-			result.changes.append(
-				Change(
-					"Cluster Enterprise",
-					{
-						**member,
-						"cluster": cluster.name,
-						"county": cluster.county,
-						"enterprise": code,
-						"enterprise_name": record.get("enterprise_name"),
-					},
-				)
+			membership = Change(
+				"Cluster Enterprise",
+				{
+					**member,
+					"cluster": cluster.name,
+					"county": cluster.county,
+					"enterprise": code,
+					"enterprise_name": record.get("enterprise_name"),
+				},
 			)
 		else:
 			changed = differences("Cluster Enterprise", old_member, member)
-			if changed:
-				result.changes.append(Change("Cluster Enterprise", changed, old_member.name))
-				if change is None:
-					result.unchanged -= 1
-					result.updated += 1
+			membership = Change("Cluster Enterprise", changed, old_member.name) if changed else None
+		result.count_row([change for change in (enterprise, membership) if change])
 	return result
 
 

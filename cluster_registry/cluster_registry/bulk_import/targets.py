@@ -53,6 +53,16 @@ class Plan:
 	skipped: int = 0  # rows of an honour list whose enterprise is not in the library
 	clusters: set = field(default_factory=set)
 
+	def count_row(self, changes: list[Change]):
+		"""One row written as several records: inserted when any is new, else updated or unchanged."""
+		self.changes += changes
+		if any(change.name is None for change in changes):
+			self.inserted += 1
+		elif changes:
+			self.updated += 1
+		else:
+			self.unchanged += 1
+
 	def count(self, change: Change | None, skipped: bool = False):
 		if skipped:
 			self.skipped += 1
@@ -216,10 +226,7 @@ def _save_document(change: Change):
 
 def _bulk_insert(doctype: str, rows: list[dict], stamp, user: str):
 	meta = frappe.get_meta(doctype)
-	columns = ["name", "creation", "modified", "owner", "modified_by", "docstatus", "idx"]
-	if meta.istable:
-		columns += ["parent", "parenttype", "parentfield"]
-	columns += [df.fieldname for df in meta.fields if df.fieldtype not in frappe.model.no_value_fields]
+	columns = [column for column in meta.get_valid_columns() if not column.startswith("_")]
 	values = [
 		tuple(
 			{"creation": stamp, "modified": stamp, "owner": user, "modified_by": user}.get(
