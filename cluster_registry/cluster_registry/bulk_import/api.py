@@ -230,7 +230,7 @@ def commit(name: str) -> dict:
 	if record.row_count > BACKGROUND_ROWS:
 		frappe.enqueue(
 			"cluster_registry.cluster_registry.bulk_import.api.run",
-			queue="long",
+			queue=frappe.conf.get("cluster_import_queue") or "long",
 			timeout=3600,
 			enqueue_after_commit=True,
 			name=name,

@@ -124,7 +124,7 @@ def _flat(parsed: Parsed, cluster, doctype: str, fields: dict, fixed: dict) -> P
 			if row.values.get("holder_uscc") and check_uscc(parsed, row, "holder_uscc")
 		)
 	meta = frappe.get_meta(doctype)
-	wanted = ["name", *dict.fromkeys(fields.values())]
+	wanted = ["name", *dict.fromkeys([*fields.values(), *fixed])]
 	wanted += [extra for extra in ("enterprise", "start_year", "end_year") if meta.get_field(extra)]
 	existing = {
 		row[key_field]: row
@@ -287,7 +287,9 @@ def _honour_list(parsed: Parsed) -> Plan:
 		values = record_values(
 			row, {key: key for key in ("honour_type", "year_awarded", "valid_until", "document_no")}
 		)
-		result.count(Change("Enterprise", {}, code, [("Enterprise Honour", "honours", values)]))
+		# the row is a new honour record of an enterprise already there
+		result.changes.append(Change("Enterprise", {}, code, [("Enterprise Honour", "honours", values)]))
+		result.inserted += 1
 	result.clusters = set(
 		frappe.get_all(
 			"Cluster Enterprise",

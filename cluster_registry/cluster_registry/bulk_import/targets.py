@@ -227,14 +227,10 @@ def _save_document(change: Change):
 def _bulk_insert(doctype: str, rows: list[dict], stamp, user: str):
 	meta = frappe.get_meta(doctype)
 	columns = [column for column in meta.get_valid_columns() if not column.startswith("_")]
+	standard = {"creation": stamp, "modified": stamp, "owner": user, "modified_by": user}
+	defaults = {column: _default(meta, column) for column in columns} | {"docstatus": 0, "idx": 0}
 	values = [
-		tuple(
-			{"creation": stamp, "modified": stamp, "owner": user, "modified_by": user}.get(
-				column, row.get(column, _default(meta, column))
-			)
-			for column in columns
-		)
-		for row in rows
+		tuple(standard.get(column, row.get(column, defaults[column])) for column in columns) for row in rows
 	]
 	frappe.db.bulk_insert(doctype, columns, values, chunk_size=5000)
 
