@@ -450,3 +450,19 @@ def sme_column(layout) -> str:
 	from openpyxl.utils import get_column_letter
 
 	return get_column_letter([c.key for c in layout.columns].index("sme_output") + 1)
+
+
+def test_incomplete_or_anonymous_requests_are_refused_without_a_server_error(officials, server):
+	county = officials["sessions"][people.COUNTY]
+	for method, data in (
+		("preview", {}),
+		("preview", {"layout": "enterprises", "file_url": "/private/files/not-mine.xlsx"}),
+		("commit", {}),
+		("commit", {"name": "no-such-import"}),
+	):
+		response = county.session.post(f"{county.url}{METHOD}{method}", data=data)
+		assert 400 <= response.status_code < 500, (method, data, response.status_code)
+	guest = requests.post(f"{server}{METHOD}preview", headers={"Host": SITE}, data={"layout": "enterprises"})
+	assert guest.status_code == 403
+	template = county.session.get(f"{county.url}{METHOD}template", params={"layout": "patents"})
+	assert template.ok and template.content.startswith(b"PK")

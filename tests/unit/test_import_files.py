@@ -335,3 +335,16 @@ def test_each_layout_reads_its_own_template(layout):
 	)
 	parsed = sheet.read(content, layout)
 	assert (parsed.rows, parsed.issues, parsed.sheet) == ([], [], layout.sheet)
+
+
+def test_a_sheet_of_fifty_thousand_rows_is_refused_while_streaming():
+	book = Workbook(write_only=True)
+	worksheet = book.create_sheet(ALLIANCES.sheet)
+	worksheet.append([column.label for column in ALLIANCES.columns])
+	for number in range(1, 50_001):
+		worksheet.append([number, f"联盟{number}", "产业联盟", 2020, None])
+	output = io.BytesIO()
+	book.save(output)
+	with pytest.raises(FileRefused) as refused:
+		sheet.read(output.getvalue(), ALLIANCES)
+	assert refused.value.issue.args == (ALLIANCES.sheet, reader.MAX_DATA_ROWS)

@@ -61,8 +61,8 @@ def yearly_layout() -> layouts.Layout:
 	)
 
 
-def get_layout(key: str) -> layouts.Layout:
-	layout = all_layouts().get(key)
+def get_layout(key: str | None) -> layouts.Layout:
+	layout = all_layouts().get(key or "")
 	if layout is None:
 		frappe.throw(_("There is no import layout {0}.").format(key), title=_("Import"))
 	return layout
@@ -79,7 +79,7 @@ def available_layouts(scope: str = "cluster") -> list[dict]:
 
 
 @frappe.whitelist()
-def template(layout: str):
+def template(layout: str | None = None):
 	"""A blank workbook of the layout, with its Chinese headers."""
 	chosen = get_layout(layout)
 	year = now_datetime().year
@@ -102,7 +102,7 @@ def template(layout: str):
 
 
 @frappe.whitelist(methods=["POST"])
-def preview(layout: str, file_url: str, cluster: str | None = None) -> dict:
+def preview(layout: str | None = None, file_url: str | None = None, cluster: str | None = None) -> dict:
 	"""Check the uploaded file in full and keep the result; nothing is imported yet."""
 	chosen = get_layout(layout)
 	target = _target(chosen, cluster)
@@ -145,8 +145,10 @@ def _target(layout: layouts.Layout, cluster: str | None):
 	return frappe.db.get_value("Industrial Cluster", cluster, ["name", "county"], as_dict=True)
 
 
-def _own_file(file_url: str):
-	name = frappe.db.get_value("File", {"file_url": file_url, "owner": frappe.session.user}, "name")
+def _own_file(file_url: str | None):
+	name = file_url and frappe.db.get_value(
+		"File", {"file_url": file_url, "owner": frappe.session.user}, "name"
+	)
 	if not name:
 		frappe.throw(_("Upload the file first; only a file you uploaded yourself can be imported."))
 	return frappe.get_doc("File", name)
@@ -214,8 +216,10 @@ def summary(record) -> dict:
 
 
 @frappe.whitelist(methods=["POST"])
-def commit(name: str) -> dict:
+def commit(name: str | None = None) -> dict:
 	"""Import a checked file: at once when it is short, else in the background with progress."""
+	if not name or not frappe.db.exists("Cluster Data Import", name):
+		frappe.throw(_("Check the file first: there is no such import."), frappe.DoesNotExistError)
 	record = frappe.get_doc("Cluster Data Import", name)
 	record.check_permission("read")
 	if record.owner != frappe.session.user:

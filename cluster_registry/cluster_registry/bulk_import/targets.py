@@ -226,8 +226,14 @@ def _save_document(change: Change):
 
 def _bulk_insert(doctype: str, rows: list[dict], stamp, user: str):
 	meta = frappe.get_meta(doctype)
-	columns = [column for column in meta.get_valid_columns() if not column.startswith("_")]
 	standard = {"creation": stamp, "modified": stamp, "owner": user, "modified_by": user}
+	filled = set(standard).union(*rows)
+	# the columns some row fills, and those the database needs a value for (numbers and checks)
+	columns = [
+		column
+		for column in meta.get_valid_columns()
+		if column in filled or (not column.startswith("_") and _default(meta, column) is not None)
+	]
 	defaults = {column: _default(meta, column) for column in columns} | {"docstatus": 0, "idx": 0}
 	values = [
 		tuple(standard.get(column, row.get(column, defaults[column])) for column in columns) for row in rows
