@@ -354,13 +354,14 @@ def test_hostile_files_get_a_chinese_message_and_nothing_is_written(officials):
 
 @pytest.fixture
 def worker(officials):
-	"""A real background worker of this bench, on a queue of this site's own: the benches of other
-	checkouts share Redis and their queue names, so the worker must not take their jobs."""
+	"""A real background worker of this bench, on a queue of this site's own (the benches of other
+	checkouts share Redis and its queue names, so the worker must not take their jobs), and this
+	process set to send imports to that queue."""
 	import subprocess
 	import sys
 
 	from conftest import BENCH
-	from frappe.installer import update_site_config
+	from frappe.utils.background_jobs import get_queues_timeout
 
 	assert BENCH.resolve() != Path("/opt/frappe-bench"), "run through tests/run: a private bench"
 	queue = "cluster_import_" + SITE.split(".")[0]
@@ -369,7 +370,9 @@ def worker(officials):
 	config = json.loads(original)
 	config.setdefault("workers", {})[queue] = {"timeout": 1500}
 	common.write_text(json.dumps(config, indent=1))
-	update_site_config("cluster_import_queue", queue)
+	frappe.local.conf.workers = config["workers"]
+	frappe.local.conf.cluster_import_queue = queue
+	get_queues_timeout.cache_clear()  # Frappe keeps the queue list for the life of the process
 	log = open(BENCH / "logs" / "cluster-registry-test-worker.log", "w")
 	process = subprocess.Popen(
 		[
@@ -395,8 +398,10 @@ def worker(officials):
 		process.kill()
 		process.wait()
 	log.close()
-	update_site_config("cluster_import_queue", "None")
 	common.write_text(original)
+	frappe.local.conf.pop("workers", None)
+	frappe.local.conf.pop("cluster_import_queue", None)
+	get_queues_timeout.cache_clear()
 
 
 def test_a_long_import_runs_in_a_background_worker(officials, worker):
@@ -409,9 +414,10 @@ def test_a_long_import_runs_in_a_background_worker(officials, worker):
 		"message"
 	]
 	assert (preview["inserted"], preview["errors"]) == (len(serials), [])
-	response = county.commit(preview["name"])
-	assert response.ok, response.text
-	assert response.json()["message"]["status"] == "导入中"
+	fresh()
+	frappe.set_user(people.COUNTY)
+	assert bulk.commit(preview["name"])["status"] == "导入中"
+	frappe.db.commit()  # the job is queued once the request's transaction commits
 	for _ in range(240):
 		fresh()
 		status = frappe.db.get_value("Cluster Data Import", preview["name"], "status")
@@ -419,9 +425,10 @@ def test_a_long_import_runs_in_a_background_worker(officials, worker):
 			break
 		time.sleep(0.5)
 	assert status == "已导入"
-	assert frappe.db.count(
-		"Cluster Enterprise", {"cluster": cluster, "enterprise": ("in", [make.uscc(s) for s in serials])}
-	) == len(serials)
+	codes = [make.uscc(serial) for serial in serials]
+	assert frappe.db.count("Cluster Enterprise", {"cluster": cluster, "enterprise": ("in", codes)}) == len(
+		serials
+	)
 
 
 def test_the_yearly_figures_import_by_year_with_the_indicators_rules(officials):
@@ -466,3 +473,39 @@ def test_incomplete_or_anonymous_requests_are_refused_without_a_server_error(off
 	assert guest.status_code == 403
 	template = county.session.get(f"{county.url}{METHOD}template", params={"layout": "patents"})
 	assert template.ok and template.content.startswith(b"PK")
+
+
+def test_the_existing_library_sheet_updates_members_named_in_it(officials):
+	county = officials["sessions"][people.COUNTY]
+	cluster = officials["clusters"]["140105"]
+	county.commit(
+		county.preview("enterprises", workbook(ENTERPRISES, enterprise_rows((601,))), cluster).json()[
+			"message"
+		]["name"]
+	)
+	item = next(item for item in library_tables() if item["key"] == "existing_enterprises")
+	columns = [{**c, "label": definitions.fill_years(c["label"], 2026)} for c in item["columns"]]
+
+	def sheet_of(rows):
+		return library_xlsx.workbook(
+			[library_xlsx.Sheet("现有企业库", definitions.fill_years(item["label"], 2026), columns, rows)]
+		)
+
+	known = {
+		"seq": 1,
+		"enterprise_name": "导入测试装备制造601有限公司",
+		"park": "综改区",
+		"main_business_revenue": 12.5,
+	}
+	unknown = {"seq": 2, "enterprise_name": "导入测试不存在的有限公司", "park": "综改区"}
+	refused = county.preview("existing_enterprises", sheet_of([known, unknown]), cluster).json()["message"]
+	assert [(e["row"], e["column"]) for e in refused["errors"]] == [(5, "B")]
+	preview = county.preview("existing_enterprises", sheet_of([known]), cluster).json()["message"]
+	assert (preview["updated"], preview["errors"]) == (1, [])
+	county.commit(preview["name"])
+	fresh()
+	member = frappe.get_doc("Cluster Enterprise", {"cluster": cluster, "enterprise": make.uscc(601)})
+	assert member.park == "综改区"
+	assert [(row.year, row.main_business_revenue) for row in member.annual_figures] == [(2025, 12.5)]
+	again = county.preview("existing_enterprises", sheet_of([known]), cluster).json()["message"]
+	assert (again["updated"], again["unchanged"]) == (0, 1)
