@@ -26,6 +26,7 @@ from cluster_registry.rules import inputs
 from cluster_registry.rules.uscc import uscc_problem
 
 DATA_LENGTH = 140
+BATCH_ROWS = 1000  # rows of one INSERT
 NOT_IN_LIBRARY = "No enterprise with credit code {0} is in your enterprise library: import it with the enterprise library layout first, or correct the code."
 USCC_TEXTS = {
 	"length": "{0} {1} has {2} characters; it must have 18. Copy it again from the business licence.",
@@ -182,25 +183,22 @@ def record_values(row: Row, fields: dict[str, str]) -> dict:
 
 
 def write(plan: Plan, progress=None):
-	"""Insert the new records in bulk and update the changed ones; progress(done, total)."""
+	"""Update the changed records, then insert the new ones in bulk, a batch at a time;
+	progress(done, total) counts the records written."""
 	stamp, user = now_datetime(), frappe.session.user
-	total = len(plan.changes)
 	inserts: dict[str, list[dict]] = {}
-	children: dict[str, list[dict]] = {}
-	for done, change in enumerate(plan.changes, 1):
+	for change in plan.changes:
 		if change.document:
 			_save_document(change)
 		elif change.name:
 			if change.values:
 				frappe.db.set_value(change.doctype, change.name, change.values, update_modified=True)
-			parent = change.name
 		else:
-			parent = change.values.get("name") or frappe.generate_hash(length=10)
-			inserts.setdefault(change.doctype, []).append(
-				{**change.values, "name": parent, "docstatus": 0, "idx": 0}
-			)
+			change.values.setdefault("name", frappe.generate_hash(length=10))
+			inserts.setdefault(change.doctype, []).append({**change.values, "docstatus": 0, "idx": 0})
 		for child_doctype, parentfield, values in change.children:
-			children.setdefault(child_doctype, []).append(
+			parent = change.name or change.values["name"]
+			inserts.setdefault(child_doctype, []).append(
 				{
 					**values,
 					"name": frappe.generate_hash(length=10),
@@ -212,10 +210,14 @@ def write(plan: Plan, progress=None):
 			)
 		for child_doctype, child, values in change.updates:
 			frappe.db.set_value(child_doctype, child, values, update_modified=False)
-		if progress and (done % 200 == 0 or done == total):
-			progress(done, total)
-	for doctype, rows in (*inserts.items(), *children.items()):
-		_bulk_insert(doctype, rows, stamp, user)
+	total = sum(len(rows) for rows in inserts.values())
+	done = 0
+	for doctype, rows in inserts.items():
+		for batch in chunks(rows, BATCH_ROWS):
+			_bulk_insert(doctype, batch, stamp, user)
+			done += len(batch)
+			if progress:
+				progress(done, total)
 
 
 def _save_document(change: Change):
@@ -238,7 +240,7 @@ def _bulk_insert(doctype: str, rows: list[dict], stamp, user: str):
 	values = [
 		tuple(standard.get(column, row.get(column, defaults[column])) for column in columns) for row in rows
 	]
-	frappe.db.bulk_insert(doctype, columns, values, chunk_size=5000)
+	frappe.db.bulk_insert(doctype, columns, values, chunk_size=BATCH_ROWS)
 
 
 def _default(meta, fieldname):
