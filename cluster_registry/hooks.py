@@ -71,7 +71,10 @@ doctype_js = {
 	"Cluster Application": "public/js/outputs.js",
 	"Recommendation List": "public/js/outputs.js",
 	"Onsite Verification": "public/js/outputs.js",
+	"Industrial Cluster": "public/js/bulk_import.js",
 }
+# The province applies official honour lists across the enterprise library from its list.
+doctype_list_js = {"Enterprise": ["public/js/bulk_import.js", "public/js/enterprise_list.js"]}
 
 # A change to a library or a name list refreshes the cluster's annual figures in the background.
 _refresh = {

@@ -7,7 +7,6 @@ are reported together, and nothing is saved.
 """
 
 from collections.abc import Iterable
-from decimal import Decimal
 
 import frappe
 from frappe import _
@@ -99,39 +98,16 @@ def label(doctype: str, field: str) -> str:
 def describe(record, problem: inputs.Problem) -> str:
 	name = label(record.doctype, problem.field)
 	other = label(record.doctype, problem.other_field) if problem.other_field else ""
-	value, other_value = show(problem.value), show(problem.other_value)
-	if problem.rule == "negative":
-		text = _("{0} cannot be negative (entered {1}): enter 0 or a positive figure.").format(name, value)
-	elif problem.rule == "over_hundred":
-		text = _("{0} is a percentage and cannot exceed 100 (entered {1}).").format(name, value)
-	elif problem.rule == "part_over_whole":
-		text = _(
-			"{0} ({1}) cannot be larger than {2} ({3}), of which it is a part: correct one of the two."
-		).format(name, value, other, other_value)
-	elif problem.rule == "shares_over_total":
-		text = _(
-			"The shares starting with {0} add up to {1}%, more than 100%: correct them so that they total 100% at most."
-		).format(name, value)
-	elif problem.rule == "year_range":
-		text = _("{0} must be a year from {1} to {2} (entered {3}).").format(name, *problem.bounds, value)
-	elif problem.rule == "repeated_year":
-		text = _("{0} {1} appears more than once: keep one row per year.").format(name, value)
-	elif problem.rule == "over_full_marks":
-		text = _("{0} ({1}) cannot exceed {2} ({3}).").format(name, value, other, other_value)
-	elif problem.rule == "end_before_start":
-		text = _("{0} ({1}) cannot be earlier than {2} ({3}).").format(name, value, other, other_value)
+	if problem.rule in inputs.PROBLEM_TEXTS:
+		text = _(inputs.PROBLEM_TEXTS[problem.rule]).format(
+			*inputs.problem_args(problem, name, other, inputs.show)
+		)
 	else:
 		text = f"{name}: {problem.rule}"
 	if record.get("parentfield"):
 		table = label(record.parenttype, record.parentfield)
 		text = _("{0}, row {1}: {2}").format(table, record.idx, text)
 	return text
-
-
-def show(value) -> str:
-	if isinstance(value, Decimal):
-		return format(value.normalize(), "f")
-	return "" if value is None else str(value)
 
 
 def check_one_row_per_year(doc, table: str):

@@ -43,6 +43,9 @@ DIGITAL_LEVEL_SHARES = (
 	"digital_level_4_share",
 )
 SIGNED_INPUTS = frozenset({"profit"})
+# A standard counts as led (主持) only for the first three drafting units.
+LEADING_RANKS = 3
+LED_RANK_TEXT = "A standard counts as led (主持) only when the enterprise is among the first three drafting units; at rank {0} it is joined (参与). Set {1} to 参与 or correct {2}."
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,34 @@ class Problem:
 	other_field: str | None = None
 	other_value: Decimal | int | None = None
 	bounds: tuple[int, int] | None = None
+
+
+# The wording of each rule's message (English, translated by zh.csv): {0} the field, {1} its value,
+# {2} the other field (or the lower bound), {3} the other value (or the upper bound, then {4} …).
+PROBLEM_TEXTS = {
+	"negative": "{0} cannot be negative (entered {1}): enter 0 or a positive figure.",
+	"over_hundred": "{0} is a percentage and cannot exceed 100 (entered {1}).",
+	"part_over_whole": "{0} ({1}) cannot be larger than {2} ({3}), of which it is a part: correct one of the two.",
+	"shares_over_total": "The shares starting with {0} add up to {1}%, more than 100%: correct them so that they total 100% at most.",
+	"year_range": "{0} must be a year from {1} to {2} (entered {3}).",
+	"repeated_year": "{0} {1} appears more than once: keep one row per year.",
+	"over_full_marks": "{0} ({1}) cannot exceed {2} ({3}).",
+	"end_before_start": "{0} ({1}) cannot be earlier than {2} ({3}).",
+}
+
+
+def problem_args(problem: "Problem", name: str, other: str, show) -> tuple:
+	"""The values for PROBLEM_TEXTS[problem.rule], given the fields' labels and a formatter."""
+	if problem.rule == "year_range":
+		return (name, *problem.bounds, show(problem.value))
+	return (name, show(problem.value), other, show(problem.other_value))
+
+
+def show(value) -> str:
+	"""A figure as a message shows it: 12.50 as 12.5, None as nothing."""
+	if isinstance(value, Decimal):
+		return format(value.normalize(), "f")
+	return "" if value is None else str(value)
 
 
 def negatives(values: Mapping, fields: Iterable[str]) -> list[Problem]:
@@ -110,3 +141,8 @@ def end_before_start(values: Mapping, pairs: Iterable[tuple[str, str]]) -> list[
 		if start and end and end < start:
 			problems.append(Problem("end_before_start", end_field, end, start_field, start))
 	return problems
+
+
+def led_beyond_rank(role: str | None, rank: int | None) -> bool:
+	"""A standard marked 主持 with a drafting rank after the leading ones."""
+	return role == "主持" and bool(rank) and rank > LEADING_RANKS

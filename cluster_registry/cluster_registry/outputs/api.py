@@ -12,6 +12,7 @@ from cluster_registry import outputs
 from cluster_registry.cluster_registry.form_versions import load_form, site_dirs
 from cluster_registry.cluster_registry.outputs import records
 from cluster_registry.forms import definitions
+from cluster_registry.imports.layouts import sheet_name
 from cluster_registry.outputs import form_docx, form_html, library_xlsx, pdf, summary
 from cluster_registry.outputs.layout import form_blocks
 
@@ -168,11 +169,6 @@ def library_tables() -> list[dict]:
 		if found:
 			return found
 	frappe.throw(_("No form version prints the four libraries."), title=_("Four Libraries"))
-
-
-def sheet_name(label: str) -> str:
-	"""（一）现有企业库（共有…） -> 现有企业库."""
-	return label.split("）", 1)[-1].split("（", 1)[0]
 
 
 def numbered(rows: list[dict]) -> list[dict]:

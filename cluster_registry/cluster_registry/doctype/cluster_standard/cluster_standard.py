@@ -3,9 +3,7 @@ from frappe import _
 
 from cluster_registry.cluster_registry.cluster_record import ClusterRecord, add_unique_key
 from cluster_registry.cluster_registry.input_checks import label
-
-# 主持 on the forms: the enterprise is among the first three drafting units (起草单位排名前三位).
-LEADING_RANKS = 3
+from cluster_registry.rules.inputs import LED_RANK_TEXT, led_beyond_rank
 
 
 class ClusterStandard(ClusterRecord):
@@ -13,11 +11,9 @@ class ClusterStandard(ClusterRecord):
 
 	def validate(self):
 		super().validate()
-		if self.role == "主持" and self.drafting_rank and self.drafting_rank > LEADING_RANKS:
+		if led_beyond_rank(self.role, self.drafting_rank):
 			frappe.throw(
-				_(
-					"A standard counts as led (主持) only when the enterprise is among the first three drafting units; at rank {0} it is joined (参与). Set {1} to 参与 or correct {2}."
-				).format(
+				_(LED_RANK_TEXT).format(
 					self.drafting_rank, label(self.doctype, "role"), label(self.doctype, "drafting_rank")
 				),
 				title=_(self.doctype),

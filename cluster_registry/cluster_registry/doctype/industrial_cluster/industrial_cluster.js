@@ -15,6 +15,11 @@ frappe.ui.form.on("Industrial Cluster", {
 		frm.add_custom_button(__("Enterprise Library"), () =>
 			frappe.set_route("List", "Cluster Enterprise", { cluster: frm.doc.name })
 		);
+		frm.add_custom_button(
+			__("Import…"),
+			() => cluster_registry.bulk_import.open("cluster", frm.doc.name),
+			__("Import")
+		);
 		frm.add_custom_button(__("Recompute Figures"), () =>
 			frappe
 				.call("cluster_registry.cluster_registry.doctype.industrial_cluster.industrial_cluster.recompute_figures", {
