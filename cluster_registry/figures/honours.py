@@ -46,6 +46,8 @@ BRAND_HONOURS = (
 	NATIONAL_CHAMPION,
 	PROVINCIAL_CHAMPION,
 )
+# every title an enterprise can hold in the library (the honour counts and the brand rankings)
+HONOUR_TYPES = (*HONOUR_COUNTS, *BRAND_RANKINGS)
 
 # 优质中小企业 (MIIT gradient cultivation): innovative SMEs, specialised SMEs and little giants,
 # counted once per SME whatever number of these titles it holds.
