@@ -1,4 +1,5 @@
 from cluster_registry.approval_states import ACTIONS, STATES
+from cluster_registry.cluster_registry.territory_checks import TERRITORY_DOCTYPES as _territory_doctypes
 
 app_name = "cluster_registry"
 app_title = "Cluster Registry"
@@ -28,19 +29,34 @@ fixtures = [
 ]
 
 # Experts see only the filings and reviews assigned to them, with those filings' evidence and
-# on-site statements (and so their files).
-_experts = "cluster_registry.cluster_registry.doctype.expert_review.expert_review."
+# on-site statements (and so their files); each level writes a filing only at its own step; the
+# 待办 of workflow actions keeps to territory.
 permission_query_conditions = {
-	"Expert Review": _experts + "review_query_conditions",
-	"Cluster Application": _experts + "application_query_conditions",
-	"Cluster Evidence": _experts + "evidence_query_conditions",
-	"Onsite Verification": _experts + "onsite_query_conditions",
+	"Expert Review": "cluster_registry.cluster_registry.expert_access.review_query_conditions",
+	"Cluster Application": "cluster_registry.cluster_registry.expert_access.application_query_conditions",
+	"Cluster Evidence": "cluster_registry.cluster_registry.expert_access.evidence_query_conditions",
+	"Onsite Verification": "cluster_registry.cluster_registry.expert_access.onsite_query_conditions",
+	"Workflow Action": "cluster_registry.cluster_registry.workflow_actions.action_query_conditions",
 }
 has_permission = {
-	"Expert Review": _experts + "has_review_permission",
-	"Cluster Application": _experts + "has_application_permission",
-	"Cluster Evidence": _experts + "has_filing_record_permission",
-	"Onsite Verification": _experts + "has_filing_record_permission",
+	"Expert Review": "cluster_registry.cluster_registry.expert_access.has_review_permission",
+	"Cluster Application": [
+		"cluster_registry.cluster_registry.expert_access.has_application_permission",
+		"cluster_registry.cluster_registry.filing_rights.has_filing_permission",
+	],
+	"Cluster Evidence": "cluster_registry.cluster_registry.expert_access.has_filing_record_permission",
+	"Onsite Verification": "cluster_registry.cluster_registry.expert_access.has_filing_record_permission",
+	"Workflow Action": "cluster_registry.cluster_registry.workflow_actions.has_action_permission",
+}
+
+# Counts, group-by sidebars and link searches keep to territory (Frappe answers them outside it).
+override_whitelisted_methods = {
+	"frappe.client.get_count": "cluster_registry.cluster_registry.territory_queries.get_count",
+	"frappe.desk.listview.get_group_by_count": (
+		"cluster_registry.cluster_registry.territory_queries.get_group_by_count"
+	),
+	"frappe.desk.search.search_link": "cluster_registry.cluster_registry.territory_queries.search_link",
+	"frappe.desk.search.search_widget": "cluster_registry.cluster_registry.territory_queries.search_widget",
 }
 
 scheduler_events = {
@@ -63,25 +79,26 @@ doctype_js = {
 	"Onsite Verification": "public/js/outputs.js",
 }
 
-# A change to a library or a name list refreshes the cluster's annual figures in the background.
+# A change to a library or a name list refreshes the cluster's annual figures in the background;
+# a record stays in its writer's territory once the regions fetched from its links are refreshed.
 _refresh = {
 	"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
 	"on_trash": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
 }
+_refreshed = (
+	"Cluster Enterprise",
+	"Cluster Patent",
+	"Cluster Standard",
+	"Innovation Platform",
+	"Green Manufacturing Entry",
+	"Public Service Platform",
+	"Overseas Branch",
+	"Industry Alliance",
+)
+_recheck = {"validate": "cluster_registry.cluster_registry.territory_checks.recheck_territory"}
 doc_events = {
-	doctype: _refresh
-	for doctype in (
-		"Cluster Enterprise",
-		"Cluster Patent",
-		"Cluster Standard",
-		"Innovation Platform",
-		"Green Manufacturing Entry",
-		"Public Service Platform",
-		"Overseas Branch",
-		"Industry Alliance",
-	)
-} | {
-	"Enterprise": {
-		"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_clusters_of_enterprise"
-	}
+	doctype: (_refresh if doctype in _refreshed else {}) | _recheck for doctype in _territory_doctypes
+}
+doc_events["Enterprise"] = doc_events["Enterprise"] | {
+	"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_clusters_of_enterprise"
 }

@@ -2,7 +2,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from cluster_registry.cluster_registry import approval
+from cluster_registry.cluster_registry import approval, filing_rights
 from cluster_registry.cluster_registry.application_check import check
 from cluster_registry.cluster_registry.application_prefill import prefill
 from cluster_registry.cluster_registry.input_checks import check_figures, label
@@ -21,8 +21,12 @@ class ClusterApplication(Document):
 		check_figures(self)
 		before = self.get_doc_before_save()
 		approval.check_frozen(self, before)
+		filing_rights.check_save(self, before)
 		approval.check_transition(self, before)
 		self.refuse_submission_with_errors(before)
+
+	def on_trash(self):
+		filing_rights.check_delete(self)
 
 	def set_form_version(self):
 		opening = frappe.get_doc("Declaration Round", self.declaration_round).opening(

@@ -3,7 +3,10 @@ from frappe import _
 from frappe.model.document import Document
 
 from cluster_registry.approval_states import AFTER_CITY
+from cluster_registry.cluster_registry import filing_rights
 from cluster_registry.cluster_registry.approval import refuse_over_quota
+from cluster_registry.cluster_registry.input_checks import label
+from cluster_registry.rules import steps
 from cluster_registry.rules.quotas import Place, over_quota
 
 # Filings the province may put on its list to MIIT.
@@ -20,14 +23,15 @@ RECOGNISED_BY_PROVINCE = (
 
 class RecommendationList(Document):
 	def validate(self):
-		self.by_province = (
-			frappe.db.get_value("Administrative Region", self.recommending_unit, "region_level") == "省"
-		)
+		unit_level = frappe.db.get_value("Administrative Region", self.recommending_unit, "region_level")
+		self.by_province = unit_level == "省"
+		self.check_recommending_unit(unit_level)
 		applications = {row.application: row for row in self.items}
 		if len(applications) != len(self.items):
 			frappe.throw(
 				_("A filing appears twice in the list: keep it once."), title=_("Recommendation List")
 			)
+		self.check_one_list_per_filing()
 		filings = frappe.get_all(
 			"Cluster Application",
 			filters={"name": ("in", list(applications))},
@@ -57,6 +61,44 @@ class RecommendationList(Document):
 		elif self.filing_kind == "申报":
 			refuse_over_quota(
 				over_quota(places, round_limits.quota_per_city, round_limits.quota_per_sub_sector)
+			)
+
+	def check_recommending_unit(self, unit_level: str | None):
+		"""A city's officials keep their city's list, the province's officials the province's."""
+		if filing_rights.is_system():
+			return
+		levels = filing_rights.user_levels()
+		if not (
+			(unit_level == "市" and steps.CITY in levels) or (unit_level == "省" and steps.PROVINCE in levels)
+		):
+			frappe.throw(
+				_(
+					"{0} must be your own unit: a city's officials keep their city's list, the province's officials the province's."
+				).format(label(self.doctype, "recommending_unit")),
+				frappe.PermissionError,
+				title=_("Recommendation List"),
+			)
+
+	def check_one_list_per_filing(self):
+		"""A filing is on one city list and one province list at most; the database holds it too
+		(Recommendation Item.list_slot is unique), so two lists saved at once cannot both take it."""
+		level = "省" if self.by_province else "市"
+		for row in self.items:
+			row.list_slot = f"{row.application}/{level}"
+		taken = frappe.get_all(
+			"Recommendation Item",
+			filters={
+				"list_slot": ("in", [row.list_slot for row in self.items] or [""]),
+				"parent": ("!=", self.name),
+			},
+			fields=["parent", "cluster_name"],
+		)
+		if taken:
+			frappe.throw(
+				_(
+					"{0} is already on the recommendation list {1} of this round: a filing is listed once."
+				).format(taken[0].cluster_name, taken[0].parent),
+				title=_("Recommendation List"),
 			)
 
 	def check_filing(self, filing, idx: int):
