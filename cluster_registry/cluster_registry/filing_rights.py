@@ -34,16 +34,15 @@ def stored_state(doc) -> str | None:
 
 
 def has_filing_permission(doc, ptype: str, user: str | None = None) -> bool:
-	"""Write, create and delete follow the step the filing is at; reading follows territory."""
+	"""Only the county creates a filing, and deletes it while it is a draft. (What a save may
+	change at each step is checked on the save, with the reason: check_save.)"""
 	user = user or frappe.session.user
-	if ptype not in ("write", "create", "delete") or is_system(user):
+	if ptype not in ("create", "delete") or is_system(user):
 		return True
-	levels, state = user_levels(user), stored_state(doc)
-	if ptype == "delete":
-		return steps.may_delete(levels, state)
+	levels = user_levels(user)
 	if ptype == "create":
 		return steps.may_write_content(levels, None)
-	return steps.may_write(levels, state)
+	return steps.may_delete(levels, stored_state(doc))
 
 
 def check_save(doc, before):

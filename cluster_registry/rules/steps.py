@@ -47,11 +47,6 @@ def may_write_step_fields(user_levels, state: str | None) -> bool:
 	return owner in (CITY, PROVINCE) and owner in user_levels
 
 
-def may_write(user_levels, state: str | None) -> bool:
-	"""Whether the user may save the filing at all in this state (its content or its step's fields)."""
-	return may_write_content(user_levels, state) or may_write_step_fields(user_levels, state)
-
-
 def may_delete(user_levels, state: str | None) -> bool:
 	return (state or DRAFT) == DRAFT and COUNTY in user_levels
 

@@ -23,9 +23,8 @@ RECOGNISED_BY_PROVINCE = (
 
 class RecommendationList(Document):
 	def validate(self):
-		unit_level = frappe.db.get_value("Administrative Region", self.recommending_unit, "region_level")
-		self.by_province = unit_level == "省"
-		self.check_recommending_unit(unit_level)
+		self.by_province = self.unit_level() == "省"
+		self.check_recommending_unit()
 		applications = {row.application: row for row in self.items}
 		if len(applications) != len(self.items):
 			frappe.throw(
@@ -63,11 +62,17 @@ class RecommendationList(Document):
 				over_quota(places, round_limits.quota_per_city, round_limits.quota_per_sub_sector)
 			)
 
-	def check_recommending_unit(self, unit_level: str | None):
+	def on_trash(self):
+		self.check_recommending_unit()
+
+	def unit_level(self) -> str | None:
+		return frappe.db.get_value("Administrative Region", self.recommending_unit, "region_level")
+
+	def check_recommending_unit(self):
 		"""A city's officials keep their city's list, the province's officials the province's."""
 		if filing_rights.is_system():
 			return
-		levels = filing_rights.user_levels()
+		levels, unit_level = filing_rights.user_levels(), self.unit_level()
 		if not (
 			(unit_level == "市" and steps.CITY in levels) or (unit_level == "省" and steps.PROVINCE in levels)
 		):
