@@ -5,6 +5,7 @@ and on-site statements (and so their files), read-only. The hooks in hooks.py po
 import frappe
 
 from cluster_registry.cluster_registry.doctype.expert_review.expert_review import CONFLICT
+from cluster_registry.cluster_registry.filing_rights import deny_unless
 
 
 def review_query_conditions(user: str | None = None) -> str:
@@ -15,9 +16,9 @@ def review_query_conditions(user: str | None = None) -> str:
 	return ""
 
 
-def has_review_permission(doc, ptype: str, user: str | None = None) -> bool:
+def has_review_permission(doc, ptype: str, user: str | None = None) -> bool | None:
 	user = user or frappe.session.user
-	return not is_expert_only(user) or doc.expert == user
+	return deny_unless(not is_expert_only(user) or doc.expert == user)
 
 
 def assigned_filings_sql(user: str) -> str:
@@ -57,15 +58,19 @@ def is_assigned(application: str, user: str) -> bool:
 	)
 
 
-def has_application_permission(doc, ptype: str, user: str | None = None) -> bool:
+def has_application_permission(doc, ptype: str, user: str | None = None) -> bool | None:
 	user = user or frappe.session.user
-	return not is_expert_only(user) or (ptype in ("read", "print") and is_assigned(doc.name, user))
+	return deny_unless(
+		not is_expert_only(user) or (ptype in ("read", "print") and is_assigned(doc.name, user))
+	)
 
 
-def has_filing_record_permission(doc, ptype: str, user: str | None = None) -> bool:
+def has_filing_record_permission(doc, ptype: str, user: str | None = None) -> bool | None:
 	"""Evidence and on-site statements (and so their files) of an assigned filing only, read-only."""
 	user = user or frappe.session.user
-	return not is_expert_only(user) or (ptype in ("read", "print") and is_assigned(doc.application, user))
+	return deny_unless(
+		not is_expert_only(user) or (ptype in ("read", "print") and is_assigned(doc.application, user))
+	)
 
 
 def is_expert_only(user: str) -> bool:

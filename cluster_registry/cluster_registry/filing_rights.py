@@ -33,16 +33,24 @@ def stored_state(doc) -> str | None:
 	return frappe.db.get_value(doc.doctype, doc.name, "status")
 
 
-def has_filing_permission(doc, ptype: str, user: str | None = None) -> bool:
+def deny_unless(allowed: bool) -> bool | None:
+	"""A has_permission hook's answer: Frappe takes the first hook that answers other than None
+	(and hooks can only deny), so a hook denies with False and otherwise leaves it to the others."""
+	return None if allowed else False
+
+
+def has_filing_permission(doc, ptype: str, user: str | None = None) -> bool | None:
 	"""Only the county creates a filing, and deletes it while it is a draft. (What a save may
 	change at each step is checked on the save, with the reason: check_save.)"""
 	user = user or frappe.session.user
 	if ptype not in ("create", "delete") or is_system(user):
-		return True
+		return None
 	levels = user_levels(user)
 	if ptype == "create":
-		return steps.may_write_content(levels, None)
-	return steps.may_delete(levels, stored_state(doc))
+		allowed = steps.may_write_content(levels, None)
+	else:
+		allowed = steps.may_delete(levels, stored_state(doc))
+	return deny_unless(allowed)
 
 
 def check_save(doc, before):

@@ -60,27 +60,53 @@ def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[d
 
 @frappe.whitelist()
 def search_link(
-	doctype: str, txt: str, reference_doctype: str | None = None, ignore_user_permissions=False, **kwargs
+	doctype: str,
+	txt: str,
+	query: str | None = None,
+	filters=None,
+	page_length: int = 10,
+	searchfield: str | None = None,
+	reference_doctype: str | None = None,
+	ignore_user_permissions=False,
 ):
 	return search.search_link(
 		doctype,
 		txt,
-		reference_doctype=reference_doctype,
-		ignore_user_permissions=honoured(doctype, reference_doctype, ignore_user_permissions),
-		**kwargs,
+		query,
+		filters,
+		page_length,
+		searchfield,
+		reference_doctype,
+		honoured(doctype, reference_doctype, ignore_user_permissions),
 	)
 
 
 @frappe.whitelist()
 def search_widget(
-	doctype: str, txt: str, reference_doctype: str | None = None, ignore_user_permissions=False, **kwargs
+	doctype: str,
+	txt: str,
+	query: str | None = None,
+	searchfield: str | None = None,
+	start: int = 0,
+	page_length: int = 10,
+	filters=None,
+	filter_fields=None,
+	as_dict: bool = False,
+	reference_doctype: str | None = None,
+	ignore_user_permissions=False,
 ):
 	return search.search_widget(
 		doctype,
 		txt,
-		reference_doctype=reference_doctype,
-		ignore_user_permissions=honoured(doctype, reference_doctype, ignore_user_permissions),
-		**kwargs,
+		query,
+		searchfield,
+		start,
+		page_length,
+		filters,
+		filter_fields,
+		as_dict,
+		reference_doctype,
+		honoured(doctype, reference_doctype, ignore_user_permissions),
 	)
 
 

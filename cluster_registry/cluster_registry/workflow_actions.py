@@ -4,7 +4,7 @@ actions on filings it may see (its county, its city's counties, its province).""
 
 import frappe
 
-from cluster_registry.cluster_registry.filing_rights import is_system
+from cluster_registry.cluster_registry.filing_rights import deny_unless, is_system
 from cluster_registry.cluster_registry.territory import permitted_regions
 
 FILING = "Cluster Application"
@@ -25,10 +25,11 @@ def action_query_conditions(user: str | None = None) -> str:
 	)
 
 
-def has_action_permission(doc, ptype: str, user: str | None = None) -> bool:
+def has_action_permission(doc, ptype: str, user: str | None = None) -> bool | None:
 	user = user or frappe.session.user
 	if doc.reference_doctype != FILING or is_system(user):
-		return True
-	return bool(permitted_regions(user)) and frappe.has_permission(
-		FILING, "read", doc=doc.reference_name, user=user
+		return None
+	return deny_unless(
+		bool(permitted_regions(user))
+		and frappe.has_permission(FILING, "read", doc=doc.reference_name, user=user)
 	)

@@ -169,6 +169,7 @@ def test_the_opinion_block_prints_only_what_the_higher_level_wrote(world):
 		"Cluster Application", world["submitted"], {"higher_level_opinion": "经核查，同意推荐。"}
 	)
 	assert written.ok, written.text[:300]
+	frappe.db.rollback()
 	html = as_user(
 		people.COUNTY,
 		lambda: cluster_application_html(frappe.get_doc("Cluster Application", world["submitted"])),

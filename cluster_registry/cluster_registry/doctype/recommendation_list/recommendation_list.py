@@ -87,16 +87,21 @@ class RecommendationList(Document):
 	def check_one_list_per_filing(self):
 		"""A filing is on one city list and one province list at most; the database holds it too
 		(Recommendation Item.list_slot is unique), so two lists saved at once cannot both take it."""
+		# lists of a round are saved one at a time (the round's row is locked until commit)
+		frappe.db.get_value("Declaration Round", self.declaration_round, "name", for_update=True)
 		level = "省" if self.by_province else "市"
 		for row in self.items:
 			row.list_slot = f"{row.application}/{level}"
-		taken = frappe.get_all(
-			"Recommendation Item",
-			filters={
-				"list_slot": ("in", [row.list_slot for row in self.items] or [""]),
-				"parent": ("!=", self.name),
-			},
-			fields=["parent", "cluster_name"],
+		item = frappe.qb.DocType("Recommendation Item")
+		taken = (  # a locking read: what the lists saved before this one committed
+			frappe.qb.from_(item)
+			.select(item.parent, item.cluster_name)
+			.where(
+				item.list_slot.isin([row.list_slot for row in self.items] or [""])
+				& (item.parent != self.name)
+			)
+			.for_update()
+			.run(as_dict=True)
 		)
 		if taken:
 			frappe.throw(
