@@ -1,6 +1,3 @@
-from cluster_registry.approval_states import ACTIONS, STATES
-from cluster_registry.monitoring import states as monitoring
-
 app_name = "cluster_registry"
 app_title = "Cluster Registry"
 app_publisher = "cluster_registry developers"
@@ -12,40 +9,117 @@ after_install = "cluster_registry.install.after_install"
 boot_session = "cluster_registry.boot.boot_session"
 auth_hooks = ["cluster_registry.language.speak_the_api_users_language"]
 
-# Roles and the approval workflow ship as fixtures, exported with
-# `bench --site … export-fixtures --app cluster_registry`.
-ROLES = [
-	"Cluster County Officer",
-	"Cluster City Officer",
-	"Cluster Province Officer",
-	"Cluster Expert",
-	"Cluster Operator",
-]
-WORKFLOW = "集群申报审批"
+# The roles and the two workflows (集群申报审批: approval_states.py; 年度监测审核: monitoring/states.py)
+# ship as fixtures, exported with `bench --site … export-fixtures --app cluster_registry`.
+# tests/unit/test_vocabulary.py checks these lists against those modules.
 fixtures = [
-	{"dt": "Role", "filters": [["role_name", "in", ROLES]]},
-	{"dt": "Workflow", "filters": [["name", "in", [WORKFLOW, monitoring.WORKFLOW]]]},
-	{"dt": "Workflow State", "filters": [["name", "in", list(dict.fromkeys(STATES + monitoring.STATES))]]},
+	{
+		"dt": "Role",
+		"filters": [
+			[
+				"role_name",
+				"in",
+				[
+					"Cluster County Officer",
+					"Cluster City Officer",
+					"Cluster Province Officer",
+					"Cluster Expert",
+					"Cluster Operator",
+				],
+			]
+		],
+	},
+	{"dt": "Workflow", "filters": [["name", "in", ["集群申报审批", "年度监测审核"]]]},
+	{
+		"dt": "Workflow State",
+		"filters": [
+			[
+				"name",
+				"in",
+				[
+					"草稿",
+					"已提交市级",
+					"退回修改",
+					"市级现场核查",
+					"市级已推荐",
+					"省级形式审查",
+					"专家评审",
+					"省级认定",
+					"省级未认定",
+					"已推荐工信部",
+					"国家级认定",
+					"国家级未认定",
+					"复核通过",
+					"复核未通过",
+					"国家复核通过",
+					"国家复核未通过",
+					"已报省级",
+					"省级已接收",
+				],
+			]
+		],
+	},
 	{
 		"dt": "Workflow Action Master",
-		"filters": [["name", "in", list(dict.fromkeys(ACTIONS + monitoring.ACTIONS))]],
+		"filters": [
+			[
+				"name",
+				"in",
+				[
+					"提交市级",
+					"重新提交",
+					"退回修改",
+					"开始现场核查",
+					"推荐",
+					"受理",
+					"提交专家评审",
+					"认定",
+					"不予认定",
+					"复核通过",
+					"复核不通过",
+					"推荐至工信部",
+					"报工信部复核",
+					"工信部认定",
+					"工信部未认定",
+					"工信部复核通过",
+					"工信部复核不通过",
+					"报送省级",
+					"接收",
+				],
+			]
+		],
 	},
 ]
 
 # Experts see only the filings and reviews assigned to them, with those filings' evidence and
-# on-site statements (and so their files).
-_experts = "cluster_registry.cluster_registry.doctype.expert_review.expert_review."
+# on-site statements (and so their files); each level writes a filing only at its own step; the
+# 待办 of workflow actions keeps to territory.
 permission_query_conditions = {
-	"Expert Review": _experts + "review_query_conditions",
-	"Cluster Application": _experts + "application_query_conditions",
-	"Cluster Evidence": _experts + "evidence_query_conditions",
-	"Onsite Verification": _experts + "onsite_query_conditions",
+	"Expert Review": "cluster_registry.cluster_registry.expert_access.review_query_conditions",
+	"Cluster Application": "cluster_registry.cluster_registry.expert_access.application_query_conditions",
+	"Cluster Evidence": "cluster_registry.cluster_registry.expert_access.evidence_query_conditions",
+	"Onsite Verification": "cluster_registry.cluster_registry.expert_access.onsite_query_conditions",
+	"Workflow Action": "cluster_registry.cluster_registry.workflow_actions.action_query_conditions",
 }
 has_permission = {
-	"Expert Review": _experts + "has_review_permission",
-	"Cluster Application": _experts + "has_application_permission",
-	"Cluster Evidence": _experts + "has_filing_record_permission",
-	"Onsite Verification": _experts + "has_filing_record_permission",
+	"Expert Review": "cluster_registry.cluster_registry.expert_access.has_review_permission",
+	"Cluster Application": [
+		"cluster_registry.cluster_registry.expert_access.has_application_permission",
+		"cluster_registry.cluster_registry.filing_rights.has_filing_permission",
+	],
+	"Cluster Evidence": "cluster_registry.cluster_registry.expert_access.has_filing_record_permission",
+	"Onsite Verification": "cluster_registry.cluster_registry.expert_access.has_filing_record_permission",
+	"Workflow Action": "cluster_registry.cluster_registry.workflow_actions.has_action_permission",
+}
+
+# Counts, group-by sidebars and link searches keep to territory (Frappe answers them outside it).
+override_whitelisted_methods = {
+	"frappe.client.get_count": "cluster_registry.cluster_registry.territory_queries.get_count",
+	"frappe.desk.listview.get_group_by_count": (
+		"cluster_registry.cluster_registry.territory_queries.get_group_by_count"
+	),
+	"frappe.desk.search.search_link": "cluster_registry.cluster_registry.territory_queries.search_link",
+	"frappe.desk.search.search_widget": "cluster_registry.cluster_registry.territory_queries.search_widget",
 }
 
 scheduler_events = {
@@ -57,7 +131,7 @@ scheduler_events = {
 }
 
 # Official outputs: the print formats' Jinja methods and the desk menu items (Word, Excel, PDF,
-# bound filing).
+# bound filing); the bulk import on the cluster and, for the province, the honour lists.
 jinja = {
 	"methods": [
 		"cluster_registry.cluster_registry.outputs.api.cluster_outputs_css",
@@ -73,31 +147,49 @@ doctype_js = {
 	"Onsite Verification": "public/js/outputs.js",
 	"Industrial Cluster": "public/js/bulk_import.js",
 }
-# The province applies official honour lists across the enterprise library from its list.
 doctype_list_js = {"Enterprise": ["public/js/bulk_import.js", "public/js/enterprise_list.js"]}
 
-# A change to a library or a name list refreshes the cluster's annual figures in the background.
-_refresh = {
-	"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
-	"on_trash": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
-}
 doc_events = {
-	doctype: _refresh
-	for doctype in (
-		"Cluster Enterprise",
-		"Cluster Patent",
-		"Cluster Standard",
-		"Innovation Platform",
-		"Green Manufacturing Entry",
-		"Public Service Platform",
-		"Overseas Branch",
-		"Industry Alliance",
-	)
-} | {
+	# Every record of the app: its links point at records that exist and that the user may read, and
+	# it stays in its writer's territory once the regions fetched from its links are refreshed.
+	"*": {
+		"before_validate": "cluster_registry.cluster_registry.link_checks.check_links",
+		"validate": "cluster_registry.cluster_registry.territory_checks.recheck_territory",
+	},
+	# A change to a library or a name list refreshes the cluster's annual figures in the background.
+	"Cluster Enterprise": {
+		"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
+		"on_trash": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
+	},
+	"Cluster Patent": {
+		"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
+		"on_trash": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
+	},
+	"Cluster Standard": {
+		"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
+		"on_trash": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
+	},
+	"Innovation Platform": {
+		"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
+		"on_trash": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
+	},
+	"Green Manufacturing Entry": {
+		"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
+		"on_trash": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
+	},
+	"Public Service Platform": {
+		"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
+		"on_trash": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
+	},
+	"Overseas Branch": {
+		"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
+		"on_trash": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
+	},
+	"Industry Alliance": {
+		"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
+		"on_trash": "cluster_registry.cluster_registry.figure_refresh.refresh_cluster",
+	},
 	"Enterprise": {
 		"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_clusters_of_enterprise"
-	}
+	},
 }
-
-# Every link set on a record of the app points at a record that exists and that the user may read.
-doc_events["*"] = {"before_validate": "cluster_registry.cluster_registry.link_checks.check_links"}

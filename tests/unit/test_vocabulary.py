@@ -54,3 +54,16 @@ def test_the_workflow_fixtures_use_the_states_and_actions_of_the_app():
 	)
 	assert {s["name"] for s in fixture("workflow_state")} >= set(approval_states.STATES)
 	assert {a["name"] for a in fixture("workflow_action_master")} >= set(approval_states.ACTIONS)
+
+
+def test_the_hooks_ship_the_roles_and_both_workflows_as_fixtures():
+	from cluster_registry import hooks
+	from cluster_registry.monitoring import states as monitoring
+
+	filters = {f["dt"]: f["filters"][0][2] for f in hooks.fixtures}
+	assert set(filters["Workflow"]) == {w["name"] for w in fixture("workflow")} >= {monitoring.WORKFLOW}
+	assert filters["Workflow State"] == list(dict.fromkeys(approval_states.STATES + monitoring.STATES))
+	assert filters["Workflow Action Master"] == list(
+		dict.fromkeys(approval_states.ACTIONS + monitoring.ACTIONS)
+	)
+	assert set(filters["Role"]) == {r["name"] for r in fixture("role")}

@@ -1,7 +1,7 @@
 import frappe
 from frappe import _
 
-from cluster_registry.cluster_registry import approval, recognition
+from cluster_registry.cluster_registry import approval, filing_rights, recognition
 from cluster_registry.cluster_registry.application_check import check
 from cluster_registry.cluster_registry.application_prefill import prefill
 from cluster_registry.cluster_registry.input_checks import check_figures, label
@@ -27,12 +27,16 @@ class ClusterApplication(UniqueRecord):
 		check_figures(self)
 		before = self.get_doc_before_save()
 		approval.check_frozen(self, before)
+		filing_rights.check_save(self, before)
 		approval.check_transition(self, before)
 		recognition.check_recognition_fields(self, before)
 		self.refuse_submission_with_errors(before)
 
 	def on_update(self):
 		recognition.record(self, self.get_doc_before_save())
+
+	def on_trash(self):
+		filing_rights.check_delete(self)
 
 	def set_form_version(self):
 		"""The form of the round's opening for the filing's kind and level, when the filing is made."""

@@ -1,8 +1,9 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import now_datetime
+from frappe.utils import flt, now_datetime
 
+from cluster_registry.cluster_registry import filing_rights
 from cluster_registry.cluster_registry.input_checks import check_figures, label, throw_problems
 from cluster_registry.rules.inputs import Problem
 
@@ -18,11 +19,15 @@ GROUPS = (
 	"治理和服务能力较强",
 )
 REVIEW_STATE = "专家评审"
+FULL_MARKS = 12.5  # eight groups, 100 points
 
 
 class ExpertReview(Document):
 	def validate(self):
 		self.check_expert()
+		before = self.get_doc_before_save()
+		self.check_recusal_is_final(before)
+		self.check_full_marks(before)
 		check_figures(self)
 		self.check_scores()
 		self.set_status()
@@ -38,6 +43,34 @@ class ExpertReview(Document):
 		if other:
 			frappe.throw(
 				_("{0} is already assigned to this filing ({1}).").format(self.expert, other),
+				title=_("Expert Review"),
+			)
+
+	def check_recusal_is_final(self, before):
+		if before and before.conflict_declaration == CONFLICT and self.conflict_declaration != CONFLICT:
+			frappe.throw(
+				_(
+					"A declared conflict of interest (回避) is final: {0} stays “{1}” and the expert does not score."
+				).format(label(self.doctype, "conflict_declaration"), CONFLICT),
+				frappe.PermissionError,
+				title=_("Conflict of Interest"),
+			)
+
+	def check_full_marks(self, before):
+		"""The groups and their full marks are set when the province assigns the review; an expert
+		scores within them and changes neither."""
+		if before is None or filing_rights.is_system() or "Cluster Province Officer" in frappe.get_roles():
+			return
+
+		def marks(review):
+			return [(row.criterion_group, flt(row.max_score)) for row in review.scores]
+
+		if marks(self) != marks(before):
+			frappe.throw(
+				_("{0} and the criterion groups are set by the province: score within them.").format(
+					label("Expert Review Score", "max_score")
+				),
+				frappe.PermissionError,
 				title=_("Expert Review"),
 			)
 
@@ -92,7 +125,7 @@ def assign_experts(application: str, experts: list[str] | str) -> list[str]:
 				"doctype": "Expert Review",
 				"application": application,
 				"expert": expert,
-				"scores": [{"criterion_group": group, "max_score": 12.5} for group in GROUPS],
+				"scores": [{"criterion_group": group, "max_score": FULL_MARKS} for group in GROUPS],
 			}
 		).insert()
 		assign(
@@ -122,74 +155,3 @@ def expert_options(txt: str = "") -> list[dict]:
 		limit=50,
 	)
 	return [{"value": user.name, "description": user.full_name} for user in users]
-
-
-def review_query_conditions(user: str | None = None) -> str:
-	"""An expert lists only the reviews assigned to it."""
-	user = user or frappe.session.user
-	if is_expert_only(user):
-		return f"`tabExpert Review`.expert = {frappe.db.escape(user)}"
-	return ""
-
-
-def has_review_permission(doc, ptype: str, user: str | None = None) -> bool:
-	user = user or frappe.session.user
-	return not is_expert_only(user) or doc.expert == user
-
-
-def assigned_filings_sql(user: str) -> str:
-	"""The filings assigned to the expert and not declared in conflict, as a subquery."""
-	return (
-		"(select application from `tabExpert Review` "
-		f"where expert = {frappe.db.escape(user)} and ifnull(conflict_declaration, '') != {frappe.db.escape(CONFLICT)})"
-	)
-
-
-def application_query_conditions(user: str | None = None) -> str:
-	"""An expert sees only the filings assigned to it and not declared in conflict."""
-	user = user or frappe.session.user
-	return f"`tabCluster Application`.name in {assigned_filings_sql(user)}" if is_expert_only(user) else ""
-
-
-def filing_record_query_conditions(doctype: str):
-	"""The same for the records of a filing (evidence, on-site statement): only those of assigned filings."""
-
-	def conditions(user: str | None = None) -> str:
-		user = user or frappe.session.user
-		return f"`tab{doctype}`.application in {assigned_filings_sql(user)}" if is_expert_only(user) else ""
-
-	return conditions
-
-
-evidence_query_conditions = filing_record_query_conditions("Cluster Evidence")
-onsite_query_conditions = filing_record_query_conditions("Onsite Verification")
-
-
-def is_assigned(application: str, user: str) -> bool:
-	return bool(
-		frappe.db.exists(
-			"Expert Review",
-			{"application": application, "expert": user, "conflict_declaration": ("!=", CONFLICT)},
-		)
-	)
-
-
-def has_application_permission(doc, ptype: str, user: str | None = None) -> bool:
-	user = user or frappe.session.user
-	return not is_expert_only(user) or (ptype in ("read", "print") and is_assigned(doc.name, user))
-
-
-def has_filing_record_permission(doc, ptype: str, user: str | None = None) -> bool:
-	"""Evidence and on-site statements (and so their files) of an assigned filing only, read-only."""
-	user = user or frappe.session.user
-	return not is_expert_only(user) or (ptype in ("read", "print") and is_assigned(doc.application, user))
-
-
-def is_expert_only(user: str) -> bool:
-	roles = set(frappe.get_roles(user))
-	return "Cluster Expert" in roles and not roles & {
-		"System Manager",
-		"Cluster Province Officer",
-		"Cluster City Officer",
-		"Cluster County Officer",
-	}

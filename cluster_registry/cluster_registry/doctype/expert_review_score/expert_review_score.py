@@ -1,8 +1,9 @@
 import frappe
-from frappe.model.document import Document
+
+from cluster_registry.cluster_registry.child_rows import ParentSavedRow
 
 
-class ExpertReviewScore(Document):
+class ExpertReviewScore(ParentSavedRow):
 	"""A group's score: 0 is a score, a group not scored yet has none (NULL, not 0).
 
 	Frappe 15 stores an empty Float as 0; this row keeps it empty, in a column that allows it."""

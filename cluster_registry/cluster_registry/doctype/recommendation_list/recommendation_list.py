@@ -3,7 +3,10 @@ from frappe import _
 from frappe.model.document import Document
 
 from cluster_registry.approval_states import AFTER_CITY
+from cluster_registry.cluster_registry import filing_rights
 from cluster_registry.cluster_registry.approval import refuse_over_quota
+from cluster_registry.cluster_registry.input_checks import label
+from cluster_registry.rules import steps
 from cluster_registry.rules.quotas import Place, over_quota
 
 # Filings the province may put on its list to MIIT.
@@ -20,14 +23,14 @@ RECOGNISED_BY_PROVINCE = (
 
 class RecommendationList(Document):
 	def validate(self):
-		self.by_province = (
-			frappe.db.get_value("Administrative Region", self.recommending_unit, "region_level") == "省"
-		)
+		self.by_province = self.unit_level() == "省"
+		self.check_recommending_unit()
 		applications = {row.application: row for row in self.items}
 		if len(applications) != len(self.items):
 			frappe.throw(
 				_("A filing appears twice in the list: keep it once."), title=_("Recommendation List")
 			)
+		self.check_one_list_per_filing()
 		filings = frappe.get_all(
 			"Cluster Application",
 			filters={"name": ("in", list(applications))},
@@ -57,6 +60,55 @@ class RecommendationList(Document):
 		elif self.filing_kind == "申报":
 			refuse_over_quota(
 				over_quota(places, round_limits.quota_per_city, round_limits.quota_per_sub_sector)
+			)
+
+	def on_trash(self):
+		self.check_recommending_unit()
+
+	def unit_level(self) -> str | None:
+		return frappe.db.get_value("Administrative Region", self.recommending_unit, "region_level")
+
+	def check_recommending_unit(self):
+		"""A city's officials keep their city's list, the province's officials the province's."""
+		if filing_rights.is_system():
+			return
+		levels, unit_level = filing_rights.user_levels(), self.unit_level()
+		if not (
+			(unit_level == "市" and steps.CITY in levels) or (unit_level == "省" and steps.PROVINCE in levels)
+		):
+			frappe.throw(
+				_(
+					"{0} must be your own unit: a city's officials keep their city's list, the province's officials the province's."
+				).format(label(self.doctype, "recommending_unit")),
+				frappe.PermissionError,
+				title=_("Recommendation List"),
+			)
+
+	def check_one_list_per_filing(self):
+		"""A filing is on one city list and one province list at most; the database holds it too
+		(Recommendation Item.list_slot is unique), so two lists saved at once cannot both take it."""
+		# lists of a round are saved one at a time (the round's row is locked until commit)
+		frappe.db.get_value("Declaration Round", self.declaration_round, "name", for_update=True)
+		level = "省" if self.by_province else "市"
+		for row in self.items:
+			row.list_slot = f"{row.application}/{level}"
+		item = frappe.qb.DocType("Recommendation Item")
+		taken = (  # a locking read: what the lists saved before this one committed
+			frappe.qb.from_(item)
+			.select(item.parent, item.cluster_name)
+			.where(
+				item.list_slot.isin([row.list_slot for row in self.items] or [""])
+				& (item.parent != self.name)
+			)
+			.for_update()
+			.run(as_dict=True)
+		)
+		if taken:
+			frappe.throw(
+				_(
+					"{0} is already on the recommendation list {1} of this round: a filing is listed once."
+				).format(taken[0].cluster_name, taken[0].parent),
+				title=_("Recommendation List"),
 			)
 
 	def check_filing(self, filing, idx: int):

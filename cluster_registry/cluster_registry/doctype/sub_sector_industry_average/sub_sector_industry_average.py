@@ -1,5 +1,5 @@
-from frappe.model.document import Document
+from cluster_registry.cluster_registry.child_rows import ParentSavedRow
 
 
-class SubsectorIndustryAverage(Document):
+class SubsectorIndustryAverage(ParentSavedRow):
 	pass
