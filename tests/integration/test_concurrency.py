@@ -108,7 +108,9 @@ def at_the_citys_recommendation(cluster: str, round_name: str):
 
 def settled(responses) -> tuple[list, list]:
 	"""The accepted responses and the refused ones, after checking that none was a server error."""
-	assert all(r.status_code < 500 for r in responses), [(r.status_code, r.text[-3000:]) for r in responses if not r.ok]
+	assert all(r.status_code < 500 for r in responses), [
+		(r.status_code, r.text[-3000:]) for r in responses if not r.ok
+	]
 	frappe.db.rollback()  # read what the server committed
 	return [r for r in responses if r.ok], [r for r in responses if not r.ok]
 
