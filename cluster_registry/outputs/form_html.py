@@ -11,6 +11,7 @@ print formats (CSS classes cr-*).
 from html import escape
 
 from cluster_registry.outputs.blocks import (
+	PAGE_REFERENCE,
 	Block,
 	Cell,
 	Filing,
@@ -79,6 +80,8 @@ def _table(table: Table, table_class: str) -> str:
 	head = "".join(_row(row) for row in table.rows[: table.header_rows])
 	body = "".join(_row(row) for row in table.rows[table.header_rows :])
 	thead = f"<thead>{head}</thead>" if head else ""
+	if table.compact:
+		table_class += " cr-library"
 	return f'<table class="{table_class}"><colgroup>{columns}</colgroup>{thead}<tbody>{body}</tbody></table>'
 
 
@@ -94,10 +97,15 @@ def _cell(cell: Cell) -> str:
 		attributes += f' rowspan="{cell.rowspan}"'
 	classes = ["cr-label" if cell.head else "cr-value"] + ([f"cr-{cell.align}"] if cell.align else [])
 	content = "<br>".join(_text(line) for line in cell.lines)
+	if cell.notes:
+		content += "".join(f'<br><span class="cr-cell-note">{_text(line)}</span>' for line in cell.notes)
+	if not content.strip():
+		content = "&#160;"  # an empty row keeps the height of a line
 	if cell.signatures:
 		content += "".join(f'<p class="cr-signature">{_text(line)}</p>' for line in cell.signatures)
 	return f'<td class="{" ".join(classes)}"{attributes}>{content}</td>'
 
 
 def _text(text: str) -> str:
-	return escape(text).replace("\n", "<br>")
+	html = escape(text).replace("\n", "<br>")
+	return PAGE_REFERENCE.sub(r'<a class="cr-pageref" href="#\1"></a>', html)

@@ -29,6 +29,7 @@ from cluster_registry.outputs.blocks import (
 	Block,
 	Cell,
 	Filing,
+	Landscape,
 	Narrative,
 	PageBreak,
 	Para,
@@ -76,16 +77,42 @@ def form_blocks(filing: Filing) -> list[Block]:
 		if own_pages and position:
 			blocks.append(PageBreak())
 		blocks += section_blocks(section, filing)
-	return blocks
+	return landscape_runs(blocks)
+
+
+def landscape_runs(blocks: list[Block]) -> list[Block]:
+	"""Consecutive landscape tables (the 四库) on one run of landscape pages, each table starting a
+	page of its own, with the section heading before them on their first page: no portrait page
+	between them, and what follows the run goes back to portrait."""
+	merged: list[Block] = []
+	for block in blocks:
+		if not isinstance(block, Landscape):
+			merged.append(block)
+			continue
+		if merged and isinstance(merged[-1], Landscape):
+			merged[-1].blocks += [PageBreak(), *block.blocks]
+			continue
+		if merged and isinstance(merged[-1], Para) and merged[-1].style == "heading":
+			block = Landscape([merged.pop(), *block.blocks])
+		merged.append(block)
+	return merged
 
 
 def cover_blocks(filing: Filing) -> list[Block]:
+	"""The cover prints what was filed: each line the answer the form gives to the same fact (集群
+	名称, 集群促进组织 …), the cluster's record only where the form has no such answer."""
 	definition, facts = filing.definition, filing.facts
 	blocks: list[Block] = [Para(definition["title"], "title")]
 	for line in definition["cover"]:
 		source = line.get("source", "")
 		key = source.removeprefix("cluster.") if source else COVER_FACTS.get(line["label"], "")
-		value = shown(facts.get(key)) if key else ""
+		filed = [
+			filing.answer(item["key"])
+			for section in definition["sections"]
+			for item in section["items"]
+			if source and item.get("source") == source
+		]
+		value = next((answer for answer in filed if answer), "") or (shown(facts.get(key)) if key else "")
 		blocks.append(Para(f"{line['label']}：{value}", "cover"))
 		if line.get("hint") and not value:
 			blocks.append(Para(line["hint"], "cover-hint"))

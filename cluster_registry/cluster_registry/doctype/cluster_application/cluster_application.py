@@ -6,6 +6,7 @@ from cluster_registry.cluster_registry import approval
 from cluster_registry.cluster_registry.application_check import check
 from cluster_registry.cluster_registry.application_prefill import prefill
 from cluster_registry.cluster_registry.input_checks import check_figures, label
+from cluster_registry.cluster_registry.outputs import snapshot
 
 
 class ClusterApplication(Document):
@@ -23,6 +24,7 @@ class ClusterApplication(Document):
 		approval.check_frozen(self, before)
 		approval.check_transition(self, before)
 		self.refuse_submission_with_errors(before)
+		snapshot.take_when_submitted(self, before)
 
 	def set_form_version(self):
 		opening = frappe.get_doc("Declaration Round", self.declaration_round).opening(
