@@ -39,9 +39,10 @@ def render(
 	return blocks_html(form_blocks(filing))
 
 
-def bundle_cover(title: str, lines: list[tuple[str, str]], entries: list[tuple[str, str, int | None]]) -> str:
-	"""The cover of the bound filing (申报材料: 集群名称, 所在区划, 主导产业, 填报日期) and its 目录:
-	entries are (number, title, first page or None when nothing is bound for it)."""
+def bundle_cover(title: str, lines: list[tuple[str, str]], entries: list[tuple[str, str, str | None]]) -> str:
+	"""The cover of the bound filing (申报材料: 集群名称, 所在地市, 主导产业, 填报日期) and its 目录:
+	entries are (number, title, first page — a number or a page reference — or None when nothing
+	is bound for it)."""
 	blocks: list[Block] = [Para(title, "title")]
 	blocks += [Para(f"{label}：{value}", "cover") for label, value in lines]
 	blocks += [PageBreak(), Para("目  录", "heading-center")]

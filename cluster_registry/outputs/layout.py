@@ -56,6 +56,8 @@ STANDARD_CATEGORIES = (
 	("group", "团体"),
 )
 SUBHEADING = re.compile(r"^\d+(?:\.\d+)+\s")
+# Notes the seeds print after a question's options (☐是 ☐否（如涉及，需提供佐证材料）), not in its label.
+OPTION_NOTE = re.compile(r"(（如涉及[^（）]*）)$")
 
 # ---- the whole form ------------------------------------------------------------------------------
 
@@ -280,7 +282,10 @@ class _Grid:
 		return [[label, Cell(self.value_lines(item), colspan=self.data_columns)]]
 
 	def label(self, item: dict, span: int) -> Cell:
-		lines = [self.filing.fill(item["label"])]
+		text = self.filing.fill(item["label"])
+		if item["type"] == "choice":
+			text = OPTION_NOTE.sub("", text)
+		lines = [text]
 		if item.get("hint"):
 			lines.append(item["hint"])
 		return Cell(lines, colspan=span, head=True)
@@ -289,12 +294,14 @@ class _Grid:
 		filing, key, kind = self.filing, item["key"], item["type"]
 		value = filing.answer(key)
 		if kind == "choice":
+			note = OPTION_NOTE.search(item.get("label", ""))
 			return [
 				"　".join(
 					f"{TICKED if option == value else UNTICKED}{option}"
 					+ (EXPLAIN_NOTE if option in item.get("explain", ()) else "")
 					for option in item["options"]
 				)
+				+ (note.group(1) if note else "")
 			]
 		if kind == "checkboxes":
 			lines = [
@@ -386,4 +393,5 @@ def standalone_blocks(item: dict, filing: Filing) -> list[Block]:
 def narrative_blocks(item: dict, filing: Filing) -> list[Block]:
 	text = filing.answer(item["key"])
 	lines = text.splitlines() if text else [filing.fill(line) for line in item.get("guide", [])]
-	return [Para(filing.fill(item["label"]), "subheading"), Narrative(lines or [""], guide=not text)]
+	heading = [Para(line, "subheading") for line in filing.fill(item["label"]).split("\n")]
+	return [*heading, Narrative(lines or [""], guide=not text)]

@@ -8,7 +8,7 @@ written as text, never evaluated.
 """
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from openpyxl import Workbook
@@ -32,6 +32,7 @@ class Sheet:
 	title: str
 	columns: list[dict]  # {"key", "label", "group"?}, as the form definitions write table columns
 	rows: list[dict]  # column key -> value
+	lines: list[str] = field(default_factory=list)  # printed under the title (市级中小企业主管部门：…)
 
 
 def workbook(sheets: list[Sheet]) -> bytes:
@@ -92,8 +93,13 @@ def _write(worksheet, sheet: Sheet):
 	worksheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
 	worksheet.cell(1, 1).font = Font(name=FONT, size=14, bold=True)
 	worksheet.cell(1, 1).alignment = CENTRE
+	for line in sheet.lines:
+		worksheet.append([line])
+		row = worksheet.max_row
+		worksheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+		worksheet.cell(row, 1).font = Font(name=FONT)
 	header = header_layout(sheet.columns)
-	offset = 1
+	offset = 1 + len(sheet.lines)
 	for first_row, first_column, last_row, last_column, text in header:
 		cell = worksheet.cell(first_row + offset, first_column, text)
 		if (first_row, first_column) != (last_row, last_column):
@@ -105,10 +111,10 @@ def _write(worksheet, sheet: Sheet):
 			)
 		cell.font = Font(name=FONT, bold=True)
 	header_rows = max(last_row for _first, _column, last_row, _last, _text in header)
-	for row in worksheet.iter_rows(min_row=2, max_row=1 + header_rows, max_col=width):
+	for row in worksheet.iter_rows(min_row=offset + 1, max_row=offset + header_rows, max_col=width):
 		for cell in row:
 			cell.border, cell.alignment = BOX, CENTRE
-	first_data = 2 + header_rows
+	first_data = offset + 1 + header_rows
 	for row_index, row in enumerate(sheet.rows, first_data):
 		for column_index, column in enumerate(sheet.columns, 1):
 			cell = worksheet.cell(row_index, column_index)
@@ -120,6 +126,6 @@ def _write(worksheet, sheet: Sheet):
 			40 if column["key"] in WIDE_COLUMNS else 6 if column["key"] == "seq" else 14
 		)
 	worksheet.freeze_panes = worksheet.cell(first_data, 1)
-	worksheet.print_title_rows = f"2:{1 + header_rows}"
+	worksheet.print_title_rows = f"{offset + 1}:{offset + header_rows}"
 	worksheet.page_setup.orientation = "landscape"
 	worksheet.page_setup.paperSize = worksheet.PAPERSIZE_A4

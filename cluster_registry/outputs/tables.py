@@ -189,10 +189,10 @@ def targets_blocks(item: dict, filing: Filing) -> list[Block]:
 			body.append(cells)
 	widths = [14.0, 34.0] + [52.0 / len(value_fields)] * len(value_fields)
 	header = [Cell([head], head=True, align="center") for head in heads]
-	blocks: list[Block] = [
-		Para(filing.fill(item["label"]), "subheading"),
-		Table(widths, [header, *body], header_rows=1),
-	]
+	blocks: list[Block] = [Para(line, "subheading") for line in filing.fill(item["label"]).split("\n")]
+	if item.get("intro"):  # the form's note between the caption and the table
+		blocks.append(Para(filing.fill(item["intro"]), "note"))
+	blocks.append(Table(widths, [header, *body], header_rows=1))
 	if item.get("rules_note"):
 		blocks += [Para(line, "note") for line in filing.fill(item["rules_note"]).split("\n")]
 	return blocks

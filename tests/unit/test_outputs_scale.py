@@ -170,3 +170,63 @@ def test_file_names_are_valid_everywhere():
 	)
 	assert safe_file_name('a\\b:c*d?"e<f>g|h\x01.docx') == "a＼b：c＊d？＂e＜f＞g｜h.docx"
 	assert len(safe_file_name("集" * 300 + ".pdf").encode()) <= 180
+
+
+def test_a_note_on_evidence_prints_after_the_options():
+	blocks = form_blocks(Filing(definitions.load("shanxi-apply-2026"), 2026, {}))
+	row = next(
+		[cell.text for cell in row]
+		for block in blocks
+		if isinstance(block, Table)
+		for row in block.rows
+		if row[0].text.startswith("是否建立集群碳排放监测机制")
+	)
+	assert row[0] == "是否建立集群碳排放监测机制"
+	assert row[-1] == "□是　□否（如涉及，需提供佐证材料）"
+
+
+def test_the_shanxi_name_hint_reads_as_the_seed():
+	cover = [line for line in definitions.load("shanxi-apply-2026")["cover"] if line["label"] == "集群名称"]
+	assert cover[0]["hint"] == "（XX（省、市）XX（县、区）XX产业）"
+
+
+def printed_texts(code: str) -> list[str]:
+	"""Every paragraph and table caption of the form, in print order, one line each."""
+	texts = []
+	for block in form_blocks(Filing(definitions.load(code), 2026, {})):
+		if isinstance(block, Para):
+			texts.append(block.text)
+		elif isinstance(block, Table):
+			texts.append(f"[table {block.rows[0][0].text}]")
+		elif hasattr(block, "lines"):
+			texts += [f"[box] {line}" for line in block.lines]
+	return texts
+
+
+def ordered(texts: list[str], wanted: list[str]) -> list[int]:
+	return [next(n for n, text in enumerate(texts) if text.startswith(want)) for want in wanted]
+
+
+@pytest.mark.parametrize("code", ["miit-apply-2026", "shanxi-apply-2026"])
+def test_the_application_plan_follows_the_seed_order(code):
+	texts = printed_texts(code)
+	positions = ordered(
+		texts,
+		["[box] （二）发展目标", "1.三年总体目标", "（集群须围绕", "[table 方向]", "2.阶段性目标", "（三）重点任务",
+			"（四）保障措施", "九、真实性声明"],  # fmt: skip
+	)
+	assert positions == sorted(positions)
+	assert not any(text.endswith("（三）重点任务") for text in texts if text.startswith("[box]"))
+
+
+@pytest.mark.parametrize(("code", "approach"), [("miit-review-2026", "总体思路"), ("shanxi-review-2026", "（一）总体思路")])
+def test_the_review_plan_follows_the_completion_table(code, approach):
+	texts = printed_texts(code)
+	positions = ordered(
+		texts,
+		["三、发展成效", "（集群2023年围绕", "[table 方向]", "四、未来三年中小企业特色产业集群发展规划", approach,
+			"（集群须围绕", "2.阶段性目标"],  # fmt: skip
+	)
+	assert positions == sorted(positions)
+	tasks = ordered(texts, ["2.阶段性目标", "重点任务" if code.startswith("miit") else "（三）重点任务"])
+	assert tasks == sorted(tasks)

@@ -53,10 +53,13 @@ def cluster_onsite_html(doc) -> str:
 
 def recommendation_blocks(doc):
 	round_year = frappe.db.get_value("Declaration Round", doc.declaration_round, "round_year")
-	contact = " ".join(part for part in (doc.contact, doc.contact_phone) if part)
 	return summary.summary_blocks(
-		doc.filing_kind, round_year, doc.authority_name or "", contact, records.recommendation_rows(doc)
+		doc.filing_kind, round_year, doc.authority_name or "", list_contact(doc), records.recommendation_rows(doc)
 	)
+
+
+def list_contact(doc) -> str:
+	return " ".join(part for part in (doc.contact, doc.contact_phone) if part)
 
 
 def onsite_blocks(doc=None):
@@ -195,11 +198,16 @@ def summary_excel(name: str):
 	round_year = frappe.db.get_value("Declaration Round", doc.declaration_round, "round_year")
 	table = summary.summary_table(doc.filing_kind)
 	title = summary.summary_title(doc.filing_kind, round_year)
+	guidance = summary.column_guidance(doc.filing_kind, round_year)
 	sheet = library_xlsx.Sheet(
 		title,
 		title,
-		[{"key": key, "label": label} for key, label, _width in table.columns],
+		[
+			{"key": key, "label": "\n".join(filter(None, (label, guidance.get(key))))}
+			for key, label, _width in table.columns
+		],
 		summary.summary_rows(records.recommendation_rows(doc)),
+		summary.heading_lines(doc.authority_name or "", list_contact(doc)),
 	)
 	_send(f"{name}-{title}.xlsx", library_xlsx.workbook([sheet]), XLSX)
 

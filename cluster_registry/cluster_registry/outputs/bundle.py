@@ -137,15 +137,15 @@ def form_uses_pages(definition: dict) -> bool:
 
 
 def cover_html(doc, definition: dict, parts: list[Part]) -> str:
-	cluster = (
-		frappe.db.get_value("Industrial Cluster", doc.cluster, ["county", "lead_industry"], as_dict=True)
-		or frappe._dict()
-	)
+	"""The cover of seed 002 附件7 (集群名称, 所在地市, 主导产业, 填报日期) as filed: the filing's
+	answers, else the cluster's facts as of submission; then the 目录."""
+	filing = records.application_filing(doc)
+	facts = filing.facts
 	title = bundle_title(definition["catalogue"][0]["title"])
 	lines = [
-		("集群名称", doc.cluster_name or ""),
-		("所在区划", records.region_path(cluster.county)),
-		("主导产业", cluster.lead_industry or ""),
+		("集群名称", filing.answer("cluster_name") or doc.cluster_name or ""),
+		("所在地市", records.region_name(facts.get("city"))),
+		("主导产业", filing.answer("lead_industry") or facts.get("lead_industry") or ""),
 		("填报日期", records.chinese_date(doc.declaration_date)),
 	]
 	entries = [
