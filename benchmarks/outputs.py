@@ -25,7 +25,7 @@ import frappe
 
 YEARS = range(2021, 2026)
 ROUND_YEAR = 2026
-COUNTIES = {500: "140105", 5000: "140106"}  # 太原市小店区, 迎泽区
+COUNTIES = {500: "140521", 5000: "140522"}  # 晋城市沁水县, 阳城县 (no test uses them)
 OUTPUTS = ("word", "excel", "pdf", "bound")
 
 
@@ -42,7 +42,10 @@ def main():
 	try:
 		filings = {size: competition_filing(size) for size in args.sizes}
 		frappe.db.commit()
-		results = {size: {output: measured(output, name) for output in args.outputs} for size, name in filings.items()}
+		results = {
+			size: {output: measured(output, name) for output in args.outputs}
+			for size, name in filings.items()
+		}
 	finally:
 		frappe.db.rollback()
 		frappe.destroy()
@@ -54,7 +57,7 @@ def competition_filing(enterprises: int) -> str:
 	from cluster_registry.demo.catalogue import SUB_SECTORS
 	from cluster_registry.demo.province import build_demo_cluster, make_sub_sectors
 
-	county = COUNTIES.get(enterprises, "140107")
+	county = COUNTIES.get(enterprises, "140524")
 	cluster = frappe.db.get_value(
 		"Industrial Cluster", {"county": county, "cluster_name": ("like", "%benchmark%")}
 	) or frappe.db.get_value("Industrial Cluster", {"county": county})
@@ -110,7 +113,11 @@ def measured(output: str, application: str) -> dict:
 		try:
 			started = time.perf_counter()
 			content = produce(output, application)
-			result = {"seconds": time.perf_counter() - started, "bytes": len(content), "pages": pages(output, content)}
+			result = {
+				"seconds": time.perf_counter() - started,
+				"bytes": len(content),
+				"pages": pages(output, content),
+			}
 		except Exception as error:
 			result = {"error": repr(error)}
 		result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

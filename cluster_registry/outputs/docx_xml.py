@@ -32,7 +32,7 @@ def table_xml(table: Table, width_twips: int, size_points: float, note_points: f
 	parts = [
 		f'<w:tbl xmlns:w="{NAMESPACE}"><w:tblPr><w:tblStyle w:val="TableGrid"/>'
 		f'<w:tblW w:w="{sum(grid)}" w:type="dxa"/><w:jc w:val="center"/>'
-		'<w:tblBorders>'
+		"<w:tblBorders>"
 		+ "".join(
 			f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
 			for side in ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -80,7 +80,9 @@ def _cell_xml(cell: Cell, width: int, continued: bool, size: int, note_size: int
 
 
 def _paragraph(text: str, align: str, size: int, space_before: int = 0) -> str:
-	spacing = f'<w:spacing w:before="{space_before}" w:after="0"/>' if space_before else '<w:spacing w:after="0"/>'
+	spacing = (
+		f'<w:spacing w:before="{space_before}" w:after="0"/>' if space_before else '<w:spacing w:after="0"/>'
+	)
 	run = ""
 	if text:
 		run = (

@@ -5,7 +5,17 @@ is the usual limit of a file name; a Chinese character takes three)."""
 import re
 
 UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
-REPLACEMENTS = {"/": "／", "\\": "＼", ":": "：", "*": "＊", "?": "？", '"': "＂", "<": "＜", ">": "＞", "|": "｜"}
+REPLACEMENTS = {
+	"/": "／",
+	"\\": "＼",
+	":": "：",
+	"*": "＊",
+	"?": "？",
+	'"': "＂",
+	"<": "＜",
+	">": "＞",
+	"|": "｜",
+}
 MAX_BYTES = 180
 
 

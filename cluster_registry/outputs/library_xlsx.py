@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 
 from cluster_registry.figures.decimals import round2
@@ -24,6 +24,13 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="center")
 CENTRE = Alignment(wrap_text=True, vertical="center", horizontal="center")
 WIDE_COLUMNS = ("profile", "content", "progress", "brand", "summary")
+# One named style for every entry cell: a cell takes it by name, in one step (setting font, border
+# and alignment cell by cell made 5,000 rows take tens of seconds).
+ENTRY_STYLE = "cr-entry"
+
+
+def _entry_style() -> NamedStyle:
+	return NamedStyle(name=ENTRY_STYLE, font=Font(name=FONT), border=BOX, alignment=WRAP)
 
 
 @dataclass
@@ -38,6 +45,7 @@ class Sheet:
 def workbook(sheets: list[Sheet]) -> bytes:
 	book = Workbook()
 	book.remove(book.active)
+	book.add_named_style(_entry_style())
 	for sheet in sheets:
 		_write(book.create_sheet(sheet.name[:31]), sheet)
 	output = io.BytesIO()
@@ -115,12 +123,12 @@ def _write(worksheet, sheet: Sheet):
 		for cell in row:
 			cell.border, cell.alignment = BOX, CENTRE
 	first_data = offset + 1 + header_rows
+	keys = [column["key"] for column in sheet.columns]
 	for row_index, row in enumerate(sheet.rows, first_data):
-		for column_index, column in enumerate(sheet.columns, 1):
+		for column_index, key in enumerate(keys, 1):
 			cell = worksheet.cell(row_index, column_index)
-			set_value(cell, row.get(column["key"]))
-			cell.font = Font(name=FONT)
-			cell.border, cell.alignment = BOX, WRAP
+			cell.style = ENTRY_STYLE  # first: a style by name replaces the quote prefix set_value may set
+			set_value(cell, row.get(key))
 	for column_index, column in enumerate(sheet.columns, 1):
 		worksheet.column_dimensions[get_column_letter(column_index)].width = (
 			40 if column["key"] in WIDE_COLUMNS else 6 if column["key"] == "seq" else 14

@@ -114,10 +114,23 @@ def large_library(cluster: str, members: int, joined_year: int = 2020) -> list[s
 	for serial in range(members):
 		body = f"91140105{770000000 + serial:09d}"
 		code = body + check_character(body)
-		enterprises.append((code, code, f"山西晋盛精密机械{serial:05d}有限公司", make.COUNTY, 1, serial % 3 == 0))
+		enterprises.append(
+			(code, code, f"山西晋盛精密机械{serial:05d}有限公司", make.COUNTY, 1, serial % 3 == 0)
+		)
 		rows.append(
-			(frappe.generate_hash(length=12), cluster, make.COUNTY, code, f"山西晋盛精密机械{serial:05d}有限公司",
-				1, joined_year, 0, "小店经济开发区", "太原市", "小店区")  # fmt: skip
+			(
+				frappe.generate_hash(length=12),
+				cluster,
+				make.COUNTY,
+				code,
+				f"山西晋盛精密机械{serial:05d}有限公司",
+				1,
+				joined_year,
+				0,
+				"小店经济开发区",
+				"太原市",
+				"小店区",
+			)
 		)
 	frappe.db.bulk_insert(
 		"Enterprise",
@@ -126,8 +139,20 @@ def large_library(cluster: str, members: int, joined_year: int = 2020) -> list[s
 	)
 	frappe.db.bulk_insert(
 		"Cluster Enterprise",
-		["name", "cluster", "county", "enterprise", "enterprise_name", "lead_industry_related", "joined_year",
-			"left_year", "park", "city_name", "county_name", *stamp],  # fmt: skip
+		[
+			"name",
+			"cluster",
+			"county",
+			"enterprise",
+			"enterprise_name",
+			"lead_industry_related",
+			"joined_year",
+			"left_year",
+			"park",
+			"city_name",
+			"county_name",
+			*stamp,
+		],
 		[(*row, *stamp.values()) for row in rows],
 	)
 	return [row[0] for row in enterprises]

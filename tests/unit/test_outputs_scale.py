@@ -16,8 +16,20 @@ from cluster_registry.outputs.file_names import safe_file_name
 from cluster_registry.outputs.layout import form_blocks
 from cluster_registry.outputs.widths import column_widths, text_em
 
-HEADERS = ["序号", "企业名称", "市州", "县（市）区", "所在园区", "企业概况", "主导产品", "是否为规上企业",
-	"2025年主营业务收入（亿元）", "国际国内品牌企业", "姓名", "联系电话"]  # fmt: skip
+HEADERS = [
+	"序号",
+	"企业名称",
+	"市州",
+	"县（市）区",
+	"所在园区",
+	"企业概况",
+	"主导产品",
+	"是否为规上企业",
+	"2025年主营业务收入（亿元）",
+	"国际国内品牌企业",
+	"姓名",
+	"联系电话",
+]
 
 
 def member(number: int) -> dict:
@@ -53,8 +65,22 @@ def test_text_is_measured_in_em():
 
 
 def test_columns_are_as_wide_as_their_entries():
-	rows = [["1", "山西晋盛精密机械00001有限公司", "", "", "太原小店经济开发区", "", "", "否", "3.25", "", "王工",
-		"13912345678"]] * 50  # fmt: skip
+	rows = [
+		[
+			"1",
+			"山西晋盛精密机械00001有限公司",
+			"",
+			"",
+			"太原小店经济开发区",
+			"",
+			"",
+			"否",
+			"3.25",
+			"",
+			"王工",
+			"13912345678",
+		]
+	] * 50
 	widths = column_widths(HEADERS, rows, 70)
 	assert sum(widths) == pytest.approx(100)
 	em = [width * 70 / 100 for width in widths]
@@ -64,8 +90,23 @@ def test_columns_are_as_wide_as_their_entries():
 
 
 def test_a_crowded_line_gives_the_short_columns_what_they_need():
-	rows = [[str(n), "山西晋盛精密机械00001有限公司", "太原市", "小店区", "太原小店经济开发区", "主营数控机床及精密零部件" * 3,
-		"数控机床、轴承", "是", "12.34", "", "王工", "13912345678"] for n in range(30)]  # fmt: skip
+	rows = [
+		[
+			str(n),
+			"山西晋盛精密机械00001有限公司",
+			"太原市",
+			"小店区",
+			"太原小店经济开发区",
+			"主营数控机床及精密零部件" * 3,
+			"数控机床、轴承",
+			"是",
+			"12.34",
+			"",
+			"王工",
+			"13912345678",
+		]
+		for n in range(30)
+	]
 	em = [width * 70 / 100 for width in column_widths(HEADERS, rows, 70)]
 	assert sum(em) == pytest.approx(70)
 	assert em[2] >= 3 and em[11] >= text_em("13912345678")
@@ -100,19 +141,34 @@ def test_labelled_rows_keep_their_labels():
 	answers = {("park_indicators", "gdp.park_total_previous", None): "12.5"}
 	answers[("economic_targets", "revenue.last_year", None)] = "88"
 	blocks = form_blocks(competition(0, answers))
-	park = next(t for b in blocks if isinstance(b, Table) for t in [b] if t.rows[0][0].text == "指标名称"
-		and len(t.widths) == 6)  # fmt: skip
+	park = next(
+		t
+		for b in blocks
+		if isinstance(b, Table)
+		for t in [b]
+		if t.rows[0][0].text == "指标名称" and len(t.widths) == 6
+	)
 	assert [cell.text for cell in park.rows[2]][:2] == ["园区生产总值（亿元）", "12.50"]
 	assert all(row[0].text for row in park.rows[2:])
-	targets = next(t for b in blocks if isinstance(b, Table) for t in [b] if len(t.widths) == 5
-		and t.rows[0][0].text == "指标名称")  # fmt: skip
+	targets = next(
+		t
+		for b in blocks
+		if isinstance(b, Table)
+		for t in [b]
+		if len(t.widths) == 5 and t.rows[0][0].text == "指标名称"
+	)
 	assert [cell.text for cell in targets.rows[1]][:2] == ["集群营业收入（亿元）", "88"]
 
 
 def test_the_cover_prints_what_was_filed():
 	facts = {"cluster_name": "记录中的名称", "promotion_org": ""}
-	answers = {("promotion_org", None, None): "太原装备产业促进会", ("cluster_name", None, None): "申报的名称"}
-	cover = [block.text for block in form_blocks(competition(0, answers, facts))[:6] if isinstance(block, Para)]
+	answers = {
+		("promotion_org", None, None): "太原装备产业促进会",
+		("cluster_name", None, None): "申报的名称",
+	}
+	cover = [
+		block.text for block in form_blocks(competition(0, answers, facts))[:6] if isinstance(block, Para)
+	]
 	assert "集群名称：申报的名称" in cover and "集群促进组织：太原装备产业促进会" in cover
 
 
@@ -125,14 +181,17 @@ def test_a_word_table_is_written_in_one_pass_with_merged_cells():
 	table = Table(
 		[10, 30, 30, 30],
 		[
-			[Cell(["序号"], rowspan=2, head=True), Cell(["企业所在地"], colspan=2, head=True),
-				Cell(["姓名"], rowspan=2, head=True)],
+			[
+				Cell(["序号"], rowspan=2, head=True),
+				Cell(["企业所在地"], colspan=2, head=True),
+				Cell(["姓名"], rowspan=2, head=True),
+			],
 			[Cell(["市州"], head=True), Cell(["县区"], head=True)],
 			[Cell(["1"]), Cell(["太原\x0b市"]), Cell(["小店区"]), Cell(["王工"])],
 			[Cell([""]), Cell([""]), Cell([""]), Cell([""])],
 		],
 		header_rows=2,
-	)  # fmt: skip
+	)
 	document = docx.Document()
 	document.element.body._insert_tbl(docx.oxml.parse_xml(table_xml(table, 9000, 10.5)))
 	read = docx.Document(io.BytesIO(_saved(document))).tables[0]
@@ -212,20 +271,37 @@ def test_the_application_plan_follows_the_seed_order(code):
 	texts = printed_texts(code)
 	positions = ordered(
 		texts,
-		["[box] （二）发展目标", "1.三年总体目标", "（集群须围绕", "[table 方向]", "2.阶段性目标", "（三）重点任务",
-			"（四）保障措施", "九、真实性声明"],  # fmt: skip
+		[
+			"[box] （二）发展目标",
+			"1.三年总体目标",
+			"（集群须围绕",
+			"[table 方向]",
+			"2.阶段性目标",
+			"（三）重点任务",
+			"（四）保障措施",
+			"九、真实性声明",
+		],
 	)
 	assert positions == sorted(positions)
 	assert not any(text.endswith("（三）重点任务") for text in texts if text.startswith("[box]"))
 
 
-@pytest.mark.parametrize(("code", "approach"), [("miit-review-2026", "总体思路"), ("shanxi-review-2026", "（一）总体思路")])
+@pytest.mark.parametrize(
+	("code", "approach"), [("miit-review-2026", "总体思路"), ("shanxi-review-2026", "（一）总体思路")]
+)
 def test_the_review_plan_follows_the_completion_table(code, approach):
 	texts = printed_texts(code)
 	positions = ordered(
 		texts,
-		["三、发展成效", "（集群2023年围绕", "[table 方向]", "四、未来三年中小企业特色产业集群发展规划", approach,
-			"（集群须围绕", "2.阶段性目标"],  # fmt: skip
+		[
+			"三、发展成效",
+			"（集群2023年围绕",
+			"[table 方向]",
+			"四、未来三年中小企业特色产业集群发展规划",
+			approach,
+			"（集群须围绕",
+			"2.阶段性目标",
+		],
 	)
 	assert positions == sorted(positions)
 	tasks = ordered(texts, ["2.阶段性目标", "重点任务" if code.startswith("miit") else "（三）重点任务"])

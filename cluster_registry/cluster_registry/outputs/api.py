@@ -17,8 +17,8 @@ from cluster_registry.outputs.file_names import safe_file_name
 from cluster_registry.outputs.layout import form_blocks
 
 # A filing whose tables from the library run past this many rows gets its Form (PDF) built in the
-# background (about 25 rows a landscape page; layout takes a few seconds a page).
-LARGE_FILING_ROWS = 300
+# background (ten landscape pages and more: layout takes seconds a page).
+LARGE_FILING_ROWS = 250
 
 CSS = Path(outputs.__file__).with_name("print.css")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -54,7 +54,11 @@ def cluster_onsite_html(doc) -> str:
 def recommendation_blocks(doc):
 	round_year = frappe.db.get_value("Declaration Round", doc.declaration_round, "round_year")
 	return summary.summary_blocks(
-		doc.filing_kind, round_year, doc.authority_name or "", list_contact(doc), records.recommendation_rows(doc)
+		doc.filing_kind,
+		round_year,
+		doc.authority_name or "",
+		list_contact(doc),
+		records.recommendation_rows(doc),
 	)
 
 
@@ -264,7 +268,9 @@ def _progress(doc, percent: int, description: str):
 
 
 def _send(file_name: str, content: bytes, content_type: str):
-	frappe.local.response.filename = safe_file_name(file_name)
+	# Frappe's download response decodes the name with "unicode-escape" (UTF-8 bytes would turn
+	# into mojibake): hand it the escapes, so the header carries filename*=UTF-8''… as browsers read.
+	frappe.local.response.filename = safe_file_name(file_name).encode("ascii", "backslashreplace").decode()
 	frappe.local.response.filecontent = content
 	frappe.local.response.type = "download"
 	frappe.local.response.content_type = content_type

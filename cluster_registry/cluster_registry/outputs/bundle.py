@@ -88,7 +88,9 @@ def bound_html(doc, definition: dict, parts: list[Part]) -> str:
 	for position, part in enumerate(parts):
 		if part.kind == "form":
 			doc.flags.evidence_pages = references if form_uses_pages(definition) else {}
-			html.append(f'<div class="cr-part" id="{anchor(position)}">{api.cluster_application_html(doc)}</div>')
+			html.append(
+				f'<div class="cr-part" id="{anchor(position)}">{api.cluster_application_html(doc)}</div>'
+			)
 		elif part.kind == "onsite":
 			html.append(f'<div class="cr-part" id="{anchor(position)}">{onsite_html(doc)}</div>')
 		else:
