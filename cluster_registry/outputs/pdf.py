@@ -1,5 +1,5 @@
-"""PDF mechanics of the bound filing: HTML to PDF, images to A4 pages, joining the parts in
-catalogue order, the page on which each part starts, and page numbers stamped on every page.
+"""PDF mechanics of the bound filing: HTML to PDF (with the page of each anchor), images to A4
+pages, placeholder pages replaced by the evidence, and page numbers stamped on every page.
 
 HTML is laid out by WeasyPrint (shipped with Frappe): it repeats a table's header rows on every
 page and never splits a row across pages. Page numbers are drawn on each page with a standard
@@ -66,25 +66,6 @@ def image_to_pdf(content: bytes) -> bytes:
 
 def page_count(content: bytes) -> int:
 	return len(PdfReader(io.BytesIO(content)).pages)
-
-
-def first_pages(counts: Iterable[int], start: int = 1) -> list[int]:
-	"""The page on which each part starts when parts of these page counts follow each other."""
-	firsts = []
-	page = start
-	for count in counts:
-		firsts.append(page)
-		page += count
-	return firsts
-
-
-def join(parts: Iterable[bytes]) -> bytes:
-	writer = PdfWriter()
-	for part in parts:
-		writer.append(PdfReader(io.BytesIO(part)))
-	output = io.BytesIO()
-	writer.write(output)
-	return output.getvalue()
 
 
 def bind(rendered: bytes, inserts: dict[int, list[bytes]]) -> bytes:

@@ -158,15 +158,15 @@ def test_downloads_over_http_carry_names_valid_in_every_browser(server):
 		session = requests.Session()
 		session.headers.update({"Host": frappe.local.site, "Authorization": f"token {key}:{secret}"})
 		method = f"{server}/api/method/cluster_registry.cluster_registry.outputs.api"
-		word = session.get(f"{method}.form_word", params={"name": doc.name})
+		word = session.get(f"{method}.form_word", params={"name": doc.name}, timeout=300)
 		assert word.status_code == 200 and word.content[:2] == b"PK"
 		disposition = word.headers["Content-Disposition"]
 		assert disposition.isascii() and "filename*=UTF-8''" in disposition
 		assert requests.utils.unquote(disposition).endswith("（先进制造业／中小企业特色产业）集群申报表.docx")
-		small = session.get(f"{method}.form_pdf_in_background", params={"name": doc.name})
+		small = session.get(f"{method}.form_pdf_in_background", params={"name": doc.name}, timeout=300)
 		assert small.json()["message"] == {"background": 0}
 		guest = requests.get(
-			f"{method}.form_word", params={"name": doc.name}, headers={"Host": frappe.local.site}
+			f"{method}.form_word", params={"name": doc.name}, headers={"Host": frappe.local.site}, timeout=300
 		)
 		assert guest.status_code == 403
 	finally:

@@ -3,10 +3,13 @@ and PDF downloads and the bound filing. Each checks that the user may read (prin
 first, so a county gets its own filings' outputs and nothing else; downloads are streamed to the
 user and the bound filing is kept as a private file of the application."""
 
+import re
 from pathlib import Path
+from urllib.parse import quote
 
 import frappe
 from frappe import _
+from werkzeug.wrappers import Response
 
 from cluster_registry import outputs
 from cluster_registry.cluster_registry.form_versions import load_form
@@ -89,7 +92,7 @@ def form_word(name: str):
 	doc.check_permission("read")
 	filing = records.application_filing(doc)
 	content = form_docx.blocks_docx(form_blocks(filing))
-	_send(f"{name}-{filing.definition['title']}.docx", content, DOCX)
+	return _send(f"{name}-{filing.definition['title']}.docx", content, DOCX)
 
 
 @frappe.whitelist()
@@ -103,7 +106,7 @@ def form_pdf(name: str):
 	filing = records.application_filing(doc)
 	if table_rows(filing) > LARGE_FILING_ROWS:
 		return enqueue_output("build_form_pdf", doc)
-	_send(form_pdf_name(doc, filing.definition), form_pdf_content(doc), "application/pdf")
+	return _send(form_pdf_name(doc, filing.definition), form_pdf_content(doc), "application/pdf")
 
 
 @frappe.whitelist()
@@ -191,7 +194,7 @@ def libraries_excel(name: str):
 		)
 		for item in found
 	]
-	_send(f"{doc.cluster_name}-集群四库.xlsx", library_xlsx.workbook(sheets), XLSX)
+	return _send(f"{doc.cluster_name}-集群四库.xlsx", library_xlsx.workbook(sheets), XLSX)
 
 
 @frappe.whitelist()
@@ -213,14 +216,14 @@ def summary_excel(name: str):
 		summary.summary_rows(records.recommendation_rows(doc)),
 		summary.heading_lines(doc.authority_name or "", list_contact(doc)),
 	)
-	_send(f"{name}-{title}.xlsx", library_xlsx.workbook([sheet]), XLSX)
+	return _send(f"{name}-{title}.xlsx", library_xlsx.workbook([sheet]), XLSX)
 
 
 @frappe.whitelist()
 def summary_word(name: str):
 	doc = frappe.get_doc("Recommendation List", name)
 	doc.check_permission("read")
-	_send(f"{name}.docx", form_docx.blocks_docx(recommendation_blocks(doc), landscape=True), DOCX)
+	return _send(f"{name}.docx", form_docx.blocks_docx(recommendation_blocks(doc), landscape=True), DOCX)
 
 
 @frappe.whitelist()
@@ -267,10 +270,19 @@ def _progress(doc, percent: int, description: str):
 	)
 
 
-def _send(file_name: str, content: bytes, content_type: str):
-	# Frappe's download response decodes the name with "unicode-escape" (UTF-8 bytes would turn
-	# into mojibake): hand it the escapes, so the header carries filename*=UTF-8''… as browsers read.
-	frappe.local.response.filename = safe_file_name(file_name).encode("ascii", "backslashreplace").decode()
+def _send(file_name: str, content: bytes, content_type: str) -> Response:
+	"""The file as a download whose Chinese name every browser reads: the header carries the name
+	as filename*=UTF-8''… (RFC 6266) with an ASCII fallback. (Frappe's own download response
+	garbles a Chinese name, or fails on it.) The content is also left in frappe.local.response
+	for callers inside the server."""
+	name = safe_file_name(file_name)
+	frappe.local.response.filename = name
 	frappe.local.response.filecontent = content
 	frappe.local.response.type = "download"
 	frappe.local.response.content_type = content_type
+	fallback = re.sub(r"[^\x20-\x7e]", "_", name)
+	response = Response(content, content_type=content_type)
+	response.headers["Content-Disposition"] = (
+		f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+	)
+	return response

@@ -6,6 +6,7 @@ the same pages. Runs as a background job; progress shows on the application's fo
 attached to the application as a private file."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import frappe
 from frappe import _
@@ -28,7 +29,7 @@ class Part:
 	kind: str
 	files: list[bytes] = field(default_factory=list)
 
-	@property
+	@cached_property
 	def pages(self) -> int:
 		return sum(pdf.page_count(content) for content in self.files)
 
