@@ -65,9 +65,14 @@ def table_blocks(item: dict, filing: Filing) -> list[Block]:
 		body.append(total_row(columns, rows))
 	wide = len(columns) > WIDE_TABLE_COLUMNS
 	if compact:
-		heads = [header_lines(filing.fill(column["label"]))[0] for column in columns]
+		heads = [header_lines(filing.fill(column["label"])) for column in columns]
 		line_em = LANDSCAPE_LINE_EM if wide else PORTRAIT_LINE_EM
-		widths = column_widths(heads, [[value for _key, value in row] for row in rows], line_em)
+		widths = column_widths(
+			[head for head, _notes in heads],
+			[[value for _key, value in row] for row in rows],
+			line_em,
+			["".join(notes) for _head, notes in heads],
+		)
 	else:
 		widths = [100 / len(columns)] * len(columns)
 	blocks = [

@@ -19,6 +19,10 @@ HEADER_LINE_EM = 4.0  # a header wraps its main words onto lines of about four c
 PADDING_EM = 0.6
 TYPICAL_SHARE = 0.9
 SAMPLE_ROWS = 2000
+# Header guidance prints at 7 pt beside the table's 10.5 pt, on about NOTE_LINES lines at most.
+NOTE_SCALE = 7 / 10.5
+NOTE_LINES = 5
+NOTE_WIDEST_EM = 12.0
 UNBREAKABLE = re.compile(r"[0-9A-Za-z.,%+\-_/@:()]+")
 
 
@@ -32,8 +36,13 @@ def longest_run_em(text: str) -> float:
 	return max((text_em(run) for run in UNBREAKABLE.findall(text)), default=0.0)
 
 
-def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], line_em: float) -> list[float]:
-	"""Percentages of the line for each column (summing to 100), for a line of line_em em."""
+def column_widths(
+	headers: Sequence[str], rows: Sequence[Sequence[str]], line_em: float, notes: Sequence[str] = ()
+) -> list[float]:
+	"""Percentages of the line for each column (summing to 100), for a line of line_em em. notes:
+	each column's guidance printed small in the header; room the entries leave over goes first to
+	the columns whose guidance would otherwise run down many lines (the header repeats on every
+	page)."""
 	count = len(headers)
 	if not count:
 		return []
@@ -46,7 +55,11 @@ def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], line_em
 		least.append(max(NARROWEST_EM, min(longest_run, line_em / 4)) + PADDING_EM)
 		wanted.append(max(min(text_em(header), HEADER_LINE_EM), typical([text_em(line) for line in lines])))
 	wanted = [max(width + PADDING_EM, low) for width, low in zip(wanted, least, strict=True)]
-	widths = fitted(wanted, line_em)
+	for_notes = [
+		min(text_em(note) * NOTE_SCALE / NOTE_LINES, NOTE_WIDEST_EM) + PADDING_EM
+		for note in [*notes, *[""] * (count - len(notes))]
+	]
+	widths = fitted(wanted, line_em, for_notes)
 	return [100 * width / sum(widths) for width in widths]
 
 
@@ -58,14 +71,22 @@ def typical(lengths: list[float]) -> float:
 	return ordered[min(len(ordered) - 1, int(len(ordered) * TYPICAL_SHARE))]
 
 
-def fitted(wanted: Sequence[float], line_em: float) -> list[float]:
-	"""Widths that fill a line of line_em. When all that is wanted fits, each column grows in
-	proportion. Otherwise the columns that want little get it whole and the columns that want the
+def fitted(wanted: Sequence[float], line_em: float, for_notes: Sequence[float] = ()) -> list[float]:
+	"""Widths that fill a line of line_em. When all that is wanted fits, the room left goes to the
+	columns whose header guidance wants more (for_notes), then to every column in proportion.
+	Otherwise the columns that want little get it whole and the columns that want the
 	most share what is left equally (no share is below a column's least: an unbreakable run is
 	at most a quarter of the line)."""
 	total = sum(wanted)
 	if total <= line_em:
-		return [width * line_em / total for width in wanted]
+		short = [max(0.0, note - width) for note, width in zip(for_notes, wanted, strict=False)]
+		short += [0.0] * (len(wanted) - len(short))
+		given = min(line_em - total, sum(short))
+		widths = [
+			width + (need * given / sum(short) if given else 0.0)
+			for width, need in zip(wanted, short, strict=True)
+		]
+		return [width * line_em / sum(widths) for width in widths]
 	widths = list(wanted)
 	order = sorted(range(len(wanted)), key=lambda column: wanted[column])
 	remaining = line_em

@@ -306,3 +306,18 @@ def test_the_review_plan_follows_the_completion_table(code, approach):
 	assert positions == sorted(positions)
 	tasks = ordered(texts, ["2.阶段性目标", "重点任务" if code.startswith("miit") else "（三）重点任务"])
 	assert tasks == sorted(tasks)
+
+
+def test_room_left_over_goes_to_long_header_guidance():
+	rows = [
+		[str(n), "山西晋盛精密机械00001有限公司", "太原市", "小店区", "小店经济开发区"] + [""] * 7
+		for n in range(30)
+	]
+	notes = (
+		[""] * 9
+		+ ["（获评世界500强、国内500强、民营企业500强、全球行业50强中任意一项或多项都认定为品牌企业）"]
+		+ [""] * 2
+	)
+	em = [width * 70 / 100 for width in column_widths(HEADERS, rows, 70, notes)]
+	assert em[9] > 8 and em[9] > 2 * em[7]  # 品牌 gets room for its guidance, 是否为规上企业 does not
+	assert em[1] >= text_em(rows[0][1])
