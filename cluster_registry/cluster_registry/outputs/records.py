@@ -152,7 +152,8 @@ def library_rows(cluster: str, doctype: str, status: str, year: int) -> list[dic
 def enterprise_rows(cluster: str, year: int) -> list[dict]:
 	"""现有企业库: the members of the cluster in the year — the same members its caption and the
 	form's 企业数量 count (library_counts.member_in: joined by the year, not left before it) — with
-	the year's main business revenue and their brand titles."""
+	the year's main business revenue and their brand titles, in the order they were entered (by name
+	among those entered together)."""
 	from cluster_registry.cluster_registry import library_counts  # builds query tables: needs a site
 
 	members = (
@@ -160,7 +161,7 @@ def enterprise_rows(cluster: str, year: int) -> list[dict]:
 		.select("*")
 		.where(library_counts.member_in(cluster, year))
 		.orderby(library_counts.MEMBERS.creation)
-		.orderby(library_counts.MEMBERS.name)
+		.orderby(library_counts.MEMBERS.enterprise_name)
 	).run(as_dict=True)
 	names = [row.enterprise for row in members if row.enterprise]
 	enterprises = {
