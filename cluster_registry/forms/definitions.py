@@ -68,7 +68,7 @@ ITEM_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 	"standards": (("key", "label"), ("required", "needs_list")),
 	"named_count": (("key", "label", "indicator", "list"), ("required", "needs_list")),
 	"table": (("key", "label", "columns", "rows", "total_row"), ("source", "row_labels", "caption_counts")),
-	"targets": (("key", "label", "completion", "rows", "open_directions"), ("rules_note", "years")),
+	"targets": (("key", "label", "completion", "rows", "open_directions"), ("rules_note", "years", "intro")),
 	"stages": (("key", "label"), ()),
 	"declaration": (("key", "label", "text", "signatures"), ()),
 	"opinion": (("key", "label", "signatures"), ()),
@@ -536,8 +536,9 @@ def _check_targets(where: str, item: dict) -> list[str]:
 			found += _rule_problems(row_where, row["rule"])
 	if not _text_list(item.get("open_directions"), allow_empty=True):
 		found.append(f"{where}: open_directions is not a list of strings")
-	if "rules_note" in item and not isinstance(item["rules_note"], str):
-		found.append(f"{where}: rules_note is not a string")
+	for key in ("rules_note", "intro"):
+		if key in item and not isinstance(item[key], str):
+			found.append(f"{where}: {key} is not a string")
 	years = item.get("years")
 	if years is not None and not (
 		isinstance(years, dict)

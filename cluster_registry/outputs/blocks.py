@@ -9,6 +9,14 @@ from cluster_registry.forms.definitions import fill_years, round_years
 
 DECIMAL_TEXT = re.compile(r"^-?\d+\.\d+$")
 EVIDENCE_PAGE_PLACEHOLDER = "PXX页"
+# A page number not known before the pages are laid out (the bound filing's 目录 and PXX页): the
+# anchor of the page it refers to between two private-use characters; the HTML writer turns it
+# into a reference that the PDF renderer fills with that page's number.
+PAGE_REFERENCE = re.compile("\ue000([A-Za-z0-9_-]+)\ue001")
+
+
+def page_reference(anchor: str) -> str:
+	return f"\ue000{anchor}\ue001"
 
 
 @dataclass
@@ -19,10 +27,11 @@ class Cell:
 	head: bool = False
 	align: str = ""
 	signatures: list[str] = field(default_factory=list)
+	notes: list[str] = field(default_factory=list)  # guidance printed small below the lines
 
 	@property
 	def text(self) -> str:
-		return "\n".join([*self.lines, *self.signatures])
+		return "\n".join([*self.lines, *self.notes, *self.signatures])
 
 
 @dataclass
@@ -30,6 +39,7 @@ class Table:
 	widths: list[float]
 	rows: list[list[Cell]]
 	header_rows: int = 0
+	compact: bool = False  # a long list (the 四库): small padding, rows one line high when they can
 
 
 @dataclass

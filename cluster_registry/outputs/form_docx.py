@@ -6,9 +6,8 @@ import io
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
@@ -21,8 +20,8 @@ from cluster_registry.outputs.blocks import (
 	PageBreak,
 	Para,
 	Table,
-	placed,
 )
+from cluster_registry.outputs.docx_xml import NOT_XML, table_xml
 from cluster_registry.outputs.layout import form_blocks
 
 BODY_FONT = "宋体"
@@ -43,7 +42,7 @@ PARAGRAPHS = {
 TABLE_SIZE = 10.5  # 五号
 PAGE_WIDTH_MM = 210
 MARGIN_MM = 25
-ALIGN = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
+KEEP_WITH_NEXT = ("heading", "heading-center", "subheading", "note")
 
 
 def render(
@@ -77,20 +76,27 @@ def blocks_docx(blocks: list[Block], landscape: bool = False) -> bytes:
 def _add_blocks(document, blocks: list[Block]):
 	section = document.sections[-1]
 	text_width = section.page_width - section.left_margin - section.right_margin
+	break_before = False
 	for block in blocks:
 		if isinstance(block, Landscape):
 			_turn(document, landscape=True)
 			_add_blocks(document, block.blocks)
 			_turn(document, landscape=False)
 			section = document.sections[-1]
-		elif isinstance(block, Para):
-			_paragraph(document, block)
+			break_before = False
 		elif isinstance(block, PageBreak):
-			document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-		elif isinstance(block, Narrative):
-			_table(document, Table([100.0], [[Cell(block.lines)]]), text_width)
+			break_before = True
+		elif isinstance(block, Para):
+			_paragraph(document, block, break_before)
+			break_before = False
 		else:
-			_table(document, block, text_width)
+			if break_before:
+				document.add_paragraph().paragraph_format.page_break_before = True
+				break_before = False
+			table = Table([100.0], [[Cell(block.lines)]]) if isinstance(block, Narrative) else block
+			_table(document, table, text_width)
+	if break_before:
+		document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def _turn(document, landscape: bool):
@@ -103,59 +109,27 @@ def _turn(document, landscape: bool):
 	)
 
 
-def _paragraph(document, block: Para):
+def _paragraph(document, block: Para, break_before: bool = False):
+	"""A paragraph; a page break before it when one was asked (a break of its own would leave a
+	blank page when the page before is full); a heading or a caption stays with what follows."""
 	font, size, bold, alignment = PARAGRAPHS.get(block.style, PARAGRAPHS["body"])
 	paragraph = document.add_paragraph()
 	paragraph.alignment = alignment
-	run = paragraph.add_run(block.text)
+	paragraph.paragraph_format.page_break_before = break_before
+	paragraph.paragraph_format.keep_with_next = block.style in KEEP_WITH_NEXT
+	run = paragraph.add_run(NOT_XML.sub("", block.text))
 	run.bold = bold
 	_set_font(run.font, font, size)
 
 
 def _table(document, table: Table, text_width):
-	cells = placed(table)
-	columns = len(table.widths)
-	rows = len(table.rows)
-	grid = document.add_table(rows=rows, cols=columns)
-	grid.style = "Table Grid"
-	grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-	grid.autofit = False
-	widths = [int(text_width * width / sum(table.widths)) for width in table.widths]
-	for column, width in zip(grid.columns, widths, strict=True):
-		column.width = width
-	for row in grid.rows:
-		for cell, width in zip(row.cells, widths, strict=True):
-			cell.width = width
-	for row_index in range(table.header_rows):
-		_repeat_as_header(grid.rows[row_index])
-	for row_index, column, cell in cells:
-		target = grid.cell(row_index, column)
-		if cell.rowspan > 1 or cell.colspan > 1:
-			target = target.merge(grid.cell(row_index + cell.rowspan - 1, column + cell.colspan - 1))
-		_fill(target, cell)
-	document.add_paragraph()
-
-
-def _fill(target, cell: Cell):
-	target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-	lines = cell.lines or [""]
-	first = target.paragraphs[0]
-	for position, line in enumerate(lines):
-		paragraph = first if position == 0 else target.add_paragraph()
-		paragraph.alignment = ALIGN.get(cell.align, WD_ALIGN_PARAGRAPH.LEFT)
-		_set_font(paragraph.add_run(line).font, BODY_FONT, TABLE_SIZE)
-	for line in cell.signatures:
-		paragraph = target.add_paragraph()
-		paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-		paragraph.paragraph_format.space_before = Pt(12)
-		_set_font(paragraph.add_run(line).font, BODY_FONT, TABLE_SIZE)
-
-
-def _repeat_as_header(row):
-	properties = row._tr.get_or_add_trPr()
-	header = OxmlElement("w:tblHeader")
-	header.set(qn("w:val"), "true")
-	properties.append(header)
+	"""The table written as XML in one pass (see docx_xml), then a paragraph that keeps it apart
+	from the next table."""
+	twips = int(text_width / 635)  # EMU -> twentieths of a point
+	document.element.body._insert_tbl(parse_xml(table_xml(table, twips, TABLE_SIZE)))
+	spacer = document.add_paragraph()
+	spacer.paragraph_format.space_after = Pt(0)
+	_set_font(spacer.add_run("").font, BODY_FONT, 2)
 
 
 def _set_font(font, name: str, size: float):

@@ -11,6 +11,7 @@ print formats (CSS classes cr-*).
 from html import escape
 
 from cluster_registry.outputs.blocks import (
+	PAGE_REFERENCE,
 	Block,
 	Cell,
 	Filing,
@@ -38,9 +39,10 @@ def render(
 	return blocks_html(form_blocks(filing))
 
 
-def bundle_cover(title: str, lines: list[tuple[str, str]], entries: list[tuple[str, str, int | None]]) -> str:
-	"""The cover of the bound filing (申报材料: 集群名称, 所在区划, 主导产业, 填报日期) and its 目录:
-	entries are (number, title, first page or None when nothing is bound for it)."""
+def bundle_cover(title: str, lines: list[tuple[str, str]], entries: list[tuple[str, str, str | None]]) -> str:
+	"""The cover of the bound filing (申报材料: 集群名称, 所在地市, 主导产业, 填报日期) and its 目录:
+	entries are (number, title, first page — a number or a page reference — or None when nothing
+	is bound for it)."""
 	blocks: list[Block] = [Para(title, "title")]
 	blocks += [Para(f"{label}：{value}", "cover") for label, value in lines]
 	blocks += [PageBreak(), Para("目  录", "heading-center")]
@@ -79,6 +81,8 @@ def _table(table: Table, table_class: str) -> str:
 	head = "".join(_row(row) for row in table.rows[: table.header_rows])
 	body = "".join(_row(row) for row in table.rows[table.header_rows :])
 	thead = f"<thead>{head}</thead>" if head else ""
+	if table.compact:
+		table_class += " cr-library"
 	return f'<table class="{table_class}"><colgroup>{columns}</colgroup>{thead}<tbody>{body}</tbody></table>'
 
 
@@ -94,10 +98,15 @@ def _cell(cell: Cell) -> str:
 		attributes += f' rowspan="{cell.rowspan}"'
 	classes = ["cr-label" if cell.head else "cr-value"] + ([f"cr-{cell.align}"] if cell.align else [])
 	content = "<br>".join(_text(line) for line in cell.lines)
+	if cell.notes:
+		content += "".join(f'<br><span class="cr-cell-note">{_text(line)}</span>' for line in cell.notes)
+	if not content.strip():
+		content = "&#160;"  # an empty row keeps the height of a line
 	if cell.signatures:
 		content += "".join(f'<p class="cr-signature">{_text(line)}</p>' for line in cell.signatures)
 	return f'<td class="{" ".join(classes)}"{attributes}>{content}</td>'
 
 
 def _text(text: str) -> str:
-	return escape(text).replace("\n", "<br>")
+	html = escape(text).replace("\n", "<br>")
+	return PAGE_REFERENCE.sub(r'<a class="cr-pageref" href="#\1"></a>', html)

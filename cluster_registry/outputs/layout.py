@@ -29,6 +29,7 @@ from cluster_registry.outputs.blocks import (
 	Block,
 	Cell,
 	Filing,
+	Landscape,
 	Narrative,
 	PageBreak,
 	Para,
@@ -55,6 +56,8 @@ STANDARD_CATEGORIES = (
 	("group", "团体"),
 )
 SUBHEADING = re.compile(r"^\d+(?:\.\d+)+\s")
+# Notes the seeds print after a question's options (☐是 ☐否（如涉及，需提供佐证材料）), not in its label.
+OPTION_NOTE = re.compile(r"(（如涉及[^（）]*）)$")
 
 # ---- the whole form ------------------------------------------------------------------------------
 
@@ -76,16 +79,42 @@ def form_blocks(filing: Filing) -> list[Block]:
 		if own_pages and position:
 			blocks.append(PageBreak())
 		blocks += section_blocks(section, filing)
-	return blocks
+	return landscape_runs(blocks)
+
+
+def landscape_runs(blocks: list[Block]) -> list[Block]:
+	"""Consecutive landscape tables (the 四库) on one run of landscape pages, each table starting a
+	page of its own, with the section heading before them on their first page: no portrait page
+	between them, and what follows the run goes back to portrait."""
+	merged: list[Block] = []
+	for block in blocks:
+		if not isinstance(block, Landscape):
+			merged.append(block)
+			continue
+		if merged and isinstance(merged[-1], Landscape):
+			merged[-1].blocks += [PageBreak(), *block.blocks]
+			continue
+		if merged and isinstance(merged[-1], Para) and merged[-1].style == "heading":
+			block = Landscape([merged.pop(), *block.blocks])
+		merged.append(block)
+	return merged
 
 
 def cover_blocks(filing: Filing) -> list[Block]:
+	"""The cover prints what was filed: each line the answer the form gives to the same fact (集群
+	名称, 集群促进组织 …), the cluster's record only where the form has no such answer."""
 	definition, facts = filing.definition, filing.facts
 	blocks: list[Block] = [Para(definition["title"], "title")]
 	for line in definition["cover"]:
 		source = line.get("source", "")
 		key = source.removeprefix("cluster.") if source else COVER_FACTS.get(line["label"], "")
-		value = shown(facts.get(key)) if key else ""
+		filed = [
+			filing.answer(item["key"])
+			for section in definition["sections"]
+			for item in section["items"]
+			if source and item.get("source") == source
+		]
+		value = next((answer for answer in filed if answer), "") or (shown(facts.get(key)) if key else "")
 		blocks.append(Para(f"{line['label']}：{value}", "cover"))
 		if line.get("hint") and not value:
 			blocks.append(Para(line["hint"], "cover-hint"))
@@ -253,7 +282,10 @@ class _Grid:
 		return [[label, Cell(self.value_lines(item), colspan=self.data_columns)]]
 
 	def label(self, item: dict, span: int) -> Cell:
-		lines = [self.filing.fill(item["label"])]
+		text = self.filing.fill(item["label"])
+		if item["type"] == "choice":
+			text = OPTION_NOTE.sub("", text)
+		lines = [text]
 		if item.get("hint"):
 			lines.append(item["hint"])
 		return Cell(lines, colspan=span, head=True)
@@ -262,12 +294,14 @@ class _Grid:
 		filing, key, kind = self.filing, item["key"], item["type"]
 		value = filing.answer(key)
 		if kind == "choice":
+			note = OPTION_NOTE.search(item.get("label", ""))
 			return [
 				"　".join(
 					f"{TICKED if option == value else UNTICKED}{option}"
 					+ (EXPLAIN_NOTE if option in item.get("explain", ()) else "")
 					for option in item["options"]
 				)
+				+ (note.group(1) if note else "")
 			]
 		if kind == "checkboxes":
 			lines = [
@@ -359,4 +393,5 @@ def standalone_blocks(item: dict, filing: Filing) -> list[Block]:
 def narrative_blocks(item: dict, filing: Filing) -> list[Block]:
 	text = filing.answer(item["key"])
 	lines = text.splitlines() if text else [filing.fill(line) for line in item.get("guide", [])]
-	return [Para(filing.fill(item["label"]), "subheading"), Narrative(lines or [""], guide=not text)]
+	heading = [Para(line, "subheading") for line in filing.fill(item["label"]).split("\n")]
+	return [*heading, Narrative(lines or [""], guide=not text)]

@@ -8,11 +8,11 @@ written as text, never evaluated.
 """
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 
 from cluster_registry.figures.decimals import round2
@@ -24,6 +24,13 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="center")
 CENTRE = Alignment(wrap_text=True, vertical="center", horizontal="center")
 WIDE_COLUMNS = ("profile", "content", "progress", "brand", "summary")
+# One named style for every entry cell: a cell takes it by name, in one step (setting font, border
+# and alignment cell by cell made 5,000 rows take tens of seconds).
+ENTRY_STYLE = "cr-entry"
+
+
+def _entry_style() -> NamedStyle:
+	return NamedStyle(name=ENTRY_STYLE, font=Font(name=FONT), border=BOX, alignment=WRAP)
 
 
 @dataclass
@@ -32,11 +39,13 @@ class Sheet:
 	title: str
 	columns: list[dict]  # {"key", "label", "group"?}, as the form definitions write table columns
 	rows: list[dict]  # column key -> value
+	lines: list[str] = field(default_factory=list)  # printed under the title (市级中小企业主管部门：…)
 
 
 def workbook(sheets: list[Sheet]) -> bytes:
 	book = Workbook()
 	book.remove(book.active)
+	book.add_named_style(_entry_style())
 	for sheet in sheets:
 		_write(book.create_sheet(sheet.name[:31]), sheet)
 	output = io.BytesIO()
@@ -92,8 +101,13 @@ def _write(worksheet, sheet: Sheet):
 	worksheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
 	worksheet.cell(1, 1).font = Font(name=FONT, size=14, bold=True)
 	worksheet.cell(1, 1).alignment = CENTRE
+	for line in sheet.lines:
+		worksheet.append([line])
+		row = worksheet.max_row
+		worksheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+		worksheet.cell(row, 1).font = Font(name=FONT)
 	header = header_layout(sheet.columns)
-	offset = 1
+	offset = 1 + len(sheet.lines)
 	for first_row, first_column, last_row, last_column, text in header:
 		cell = worksheet.cell(first_row + offset, first_column, text)
 		if (first_row, first_column) != (last_row, last_column):
@@ -105,21 +119,21 @@ def _write(worksheet, sheet: Sheet):
 			)
 		cell.font = Font(name=FONT, bold=True)
 	header_rows = max(last_row for _first, _column, last_row, _last, _text in header)
-	for row in worksheet.iter_rows(min_row=2, max_row=1 + header_rows, max_col=width):
+	for row in worksheet.iter_rows(min_row=offset + 1, max_row=offset + header_rows, max_col=width):
 		for cell in row:
 			cell.border, cell.alignment = BOX, CENTRE
-	first_data = 2 + header_rows
+	first_data = offset + 1 + header_rows
+	keys = [column["key"] for column in sheet.columns]
 	for row_index, row in enumerate(sheet.rows, first_data):
-		for column_index, column in enumerate(sheet.columns, 1):
+		for column_index, key in enumerate(keys, 1):
 			cell = worksheet.cell(row_index, column_index)
-			set_value(cell, row.get(column["key"]))
-			cell.font = Font(name=FONT)
-			cell.border, cell.alignment = BOX, WRAP
+			cell.style = ENTRY_STYLE  # first: a style by name replaces the quote prefix set_value may set
+			set_value(cell, row.get(key))
 	for column_index, column in enumerate(sheet.columns, 1):
 		worksheet.column_dimensions[get_column_letter(column_index)].width = (
 			40 if column["key"] in WIDE_COLUMNS else 6 if column["key"] == "seq" else 14
 		)
 	worksheet.freeze_panes = worksheet.cell(first_data, 1)
-	worksheet.print_title_rows = f"2:{1 + header_rows}"
+	worksheet.print_title_rows = f"{offset + 1}:{offset + header_rows}"
 	worksheet.page_setup.orientation = "landscape"
 	worksheet.page_setup.paperSize = worksheet.PAPERSIZE_A4

@@ -1,5 +1,5 @@
-"""PDF mechanics of the bound filing: HTML to PDF, images to A4 pages, joining the parts in
-catalogue order, the page on which each part starts, and page numbers stamped on every page.
+"""PDF mechanics of the bound filing: HTML to PDF (with the page of each anchor), images to A4
+pages, placeholder pages replaced by the evidence, and page numbers stamped on every page.
 
 HTML is laid out by WeasyPrint (shipped with Frappe): it repeats a table's header rows on every
 page and never splits a row across pages. Page numbers are drawn on each page with a standard
@@ -23,13 +23,29 @@ HELVETICA_WIDTHS = {"-": 333, " ": 278, **dict.fromkeys("0123456789", 556)}
 
 def html_to_pdf(html: str, css: str = "") -> bytes:
 	"""A PDF of an HTML fragment wrapped as the print view wraps it (div.print-format)."""
+	return render(html, css)[0]
+
+
+def render(html: str, css: str = "") -> tuple[bytes, dict[str, int]]:
+	"""The PDF of an HTML fragment and the page (from 0) on which each anchor (id) lies.
+
+	One call lays out and writes the whole document: the CJK font is subset once per call (it
+	costs seconds), so a bound filing is rendered in one call, not one per part."""
 	from weasyprint import HTML
 
-	document = (
+	document = HTML(string=_page(html, css)).render()
+	anchors = {}
+	for number, page in enumerate(document.pages):
+		for anchor in page.anchors:
+			anchors.setdefault(anchor, number)
+	return document.write_pdf(), anchors
+
+
+def _page(html: str, css: str) -> str:
+	return (
 		'<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8">'
 		f'<style>{css}</style></head><body><div class="print-format">{html}</div></body></html>'
 	)
-	return HTML(string=document).write_pdf()
 
 
 def image_to_pdf(content: bytes) -> bytes:
@@ -52,20 +68,23 @@ def page_count(content: bytes) -> int:
 	return len(PdfReader(io.BytesIO(content)).pages)
 
 
-def first_pages(counts: Iterable[int], start: int = 1) -> list[int]:
-	"""The page on which each part starts when parts of these page counts follow each other."""
-	firsts = []
-	page = start
-	for count in counts:
-		firsts.append(page)
-		page += count
-	return firsts
-
-
-def join(parts: Iterable[bytes]) -> bytes:
+def bind(rendered: bytes, inserts: dict[int, list[bytes]]) -> bytes:
+	"""The rendered pages with the pages at some indexes replaced: index of the first page of a run
+	of placeholder pages -> the PDFs whose pages take the run's place (as many pages as they have).
+	"""
+	reader = PdfReader(io.BytesIO(rendered))
 	writer = PdfWriter()
-	for part in parts:
-		writer.append(PdfReader(io.BytesIO(part)))
+	skip = 0
+	for index, page in enumerate(reader.pages):
+		if index in inserts:
+			for part in inserts[index]:
+				evidence = PdfReader(io.BytesIO(part))
+				skip += len(evidence.pages)
+				writer.append(evidence)
+		if skip:
+			skip -= 1
+			continue
+		writer.add_page(page)
 	output = io.BytesIO()
 	writer.write(output)
 	return output.getvalue()

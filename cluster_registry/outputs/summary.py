@@ -44,6 +44,14 @@ REVIEW = SummaryTable(
 		("remarks", "备注", 9),
 	),
 )
+# Seed 002 附件1: the guidance the template prints under 集群简介 (the year: the round's last data year).
+SUMMARY_GUIDANCE = (
+	"（集群主导产业发展情况，行业地位，荣誉称号等。{year}年，集群总产值，中小企业数量，专精特新中小企业数量，"
+	"专精特新“小巨人”企业数量，国家级制造业单项冠军企业数量。近三年集群中小企业主持制定国际、国家、行业标准数量，"
+	"中小企业有效发明专利数量，万人发明专利拥有量等。）"
+)
+AUTHORITY_LINE = "市级中小企业主管部门：（盖章）"
+CONTACT_LINE = "联系人及联系方式："
 ONSITE_TITLE = "现场核查符合性说明"
 # Seed 002 附件8: each sentence of the template, as stated when its check is ticked and as
 # stated when it is not.
@@ -76,6 +84,18 @@ def summary_title(filing_kind: str, round_year: int) -> str:
 	return table.title.format(year=round_year - table.years_back)
 
 
+def column_guidance(filing_kind: str, round_year: int) -> dict[str, str]:
+	"""column key -> the template's guidance printed in that column's header."""
+	if filing_kind == "复核":
+		return {}
+	return {"summary": SUMMARY_GUIDANCE.format(year=round_year - 1)}
+
+
+def heading_lines(authority: str, contact: str) -> list[str]:
+	"""The two lines under the title: the city's seal and its contact."""
+	return [f"{AUTHORITY_LINE}{authority}", f"{CONTACT_LINE}{contact}"]
+
+
 def summary_rows(rows: list[dict]) -> list[dict]:
 	"""The rows numbered 1, 2, … in the 序号 column."""
 	return [{**row, "seq": number} for number, row in enumerate(rows, 1)]
@@ -85,7 +105,11 @@ def summary_blocks(
 	filing_kind: str, round_year: int, authority: str, contact: str, rows: list[dict]
 ) -> list[Block]:
 	table = summary_table(filing_kind)
-	header = [Cell([label], head=True, align="center") for _key, label, _width in table.columns]
+	guidance = column_guidance(filing_kind, round_year)
+	header = [
+		Cell([label], head=True, align="center", notes=[guidance[key]] if key in guidance else [])
+		for key, label, _width in table.columns
+	]
 	body = [
 		[
 			Cell([shown(row.get(key))], align="center" if key == "seq" else "")
@@ -95,8 +119,7 @@ def summary_blocks(
 	] or [[Cell([""]) for _column in table.columns]]
 	return [
 		Para(summary_title(filing_kind, round_year), "heading-center"),
-		Para(f"市级中小企业主管部门：（盖章）{authority}", "note"),
-		Para(f"联系人及联系方式：{contact}", "note"),
+		*(Para(line, "note") for line in heading_lines(authority, contact)),
 		Table([width for _key, _label, width in table.columns], [header, *body], header_rows=1),
 	]
 

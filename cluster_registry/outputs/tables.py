@@ -15,8 +15,14 @@ from cluster_registry.outputs.blocks import (
 	Table,
 	shown,
 )
+from cluster_registry.outputs.widths import column_widths
 
 WIDE_TABLE_COLUMNS = 9
+# The line of a table in em of the table's font (五号, 10.5 pt): A4 landscape and portrait less
+# the print margins.
+LANDSCAPE_LINE_EM = 70.0
+PORTRAIT_LINE_EM = 44.0
+GUIDANCE_CHARACTERS = 5
 CAPTION_BLANK = re.compile(r"X{2,}|……")
 
 
@@ -51,23 +57,55 @@ def table_blocks(item: dict, filing: Filing) -> list[Block]:
 	merged cell), its rows (fixed labelled rows, the county's rows, or rows from the app), blank
 	rows up to the printed number and a 合计 row where the form has one."""
 	columns = item["columns"]
-	header = header_rows(columns, filing)
+	compact = is_library(item)
+	header = header_rows(columns, filing, compact)
 	rows = table_rows(item, filing)
-	width = 100 / len(columns)
 	body = [[Cell([value], align="center" if key == "seq" else "") for key, value in row] for row in rows]
 	if item["total_row"]:
 		body.append(total_row(columns, rows))
+	wide = len(columns) > WIDE_TABLE_COLUMNS
+	if compact:
+		heads = [header_lines(filing.fill(column["label"])) for column in columns]
+		line_em = LANDSCAPE_LINE_EM if wide else PORTRAIT_LINE_EM
+		widths = column_widths(
+			[head for head, _notes in heads],
+			[[value for _key, value in row] for row in rows],
+			line_em,
+			["".join(notes) for _head, notes in heads],
+		)
+	else:
+		widths = [100 / len(columns)] * len(columns)
 	blocks = [
 		*caption_blocks(item["label"], filing, item.get("catalogue"), tuple(item.get("caption_counts", ()))),
-		Table([width] * len(columns), header + body, header_rows=len(header)),
+		Table(widths, header + body, header_rows=len(header), compact=compact),
 	]
-	return [Landscape(blocks)] if len(columns) > WIDE_TABLE_COLUMNS else blocks
+	return [Landscape(blocks)] if wide else blocks
 
 
-def header_rows(columns: list[dict], filing: Filing) -> list[list[Cell]]:
-	"""One header row, or two when some columns sit under a group's merged cell."""
+def is_library(item: dict) -> bool:
+	"""A table of one of the four 库: as long as the library, laid out as a compact list."""
+	return str(item.get("source", "")).startswith("library:")
+
+
+def header_lines(label: str) -> tuple[str, list[str]]:
+	"""企业概况（填写主营业务、…200字以内） -> ("企业概况", ["（填写主营业务、…）"]): a long bracketed
+	guidance prints small below the column's name; a short one (a unit: （亿元）) stays with it."""
+	main, bracket, guidance = label.partition("（")
+	if bracket and main and label.endswith("）") and len(guidance) > GUIDANCE_CHARACTERS:
+		return main, [bracket + guidance]
+	return label, []
+
+
+def header_rows(columns: list[dict], filing: Filing, compact: bool = False) -> list[list[Cell]]:
+	"""One header row, or two when some columns sit under a group's merged cell; a compact header
+	prints long guidance small below the column's name."""
+
+	def head(label: str, rowspan: int = 1) -> Cell:
+		lines, notes = header_lines(label) if compact else (label, [])
+		return Cell([lines], rowspan=rowspan, head=True, align="center", notes=notes)
+
 	if not any("group" in column for column in columns):
-		return [[Cell([filing.fill(column["label"])], head=True, align="center") for column in columns]]
+		return [[head(filing.fill(column["label"])) for column in columns]]
 	top: list[Cell] = []
 	bottom: list[Cell] = []
 	previous_group = None
@@ -75,13 +113,13 @@ def header_rows(columns: list[dict], filing: Filing) -> list[list[Cell]]:
 		label = filing.fill(column["label"])
 		group = column.get("group")
 		if group is None:
-			top.append(Cell([label], rowspan=2, head=True, align="center"))
+			top.append(head(label, rowspan=2))
 		elif group == previous_group:
 			top[-1].colspan += 1
-			bottom.append(Cell([label], head=True, align="center"))
+			bottom.append(head(label))
 		else:
 			top.append(Cell([filing.fill(group)], head=True, align="center"))
-			bottom.append(Cell([label], head=True, align="center"))
+			bottom.append(head(label))
 		previous_group = group
 	return [top, bottom]
 
@@ -92,7 +130,7 @@ def table_rows(item: dict, filing: Filing) -> list[list[tuple[str, str]]]:
 	labels = item.get("row_labels")
 	if labels:
 		source = [
-			{keys[0]: filing.fill(label["label"]), **_answered_row(item, label["key"], filing)}
+			{**_answered_row(item, label["key"], filing), keys[0]: filing.fill(label["label"])}
 			for label in labels
 		]
 	elif item["key"] in filing.tables:
@@ -156,10 +194,10 @@ def targets_blocks(item: dict, filing: Filing) -> list[Block]:
 			body.append(cells)
 	widths = [14.0, 34.0] + [52.0 / len(value_fields)] * len(value_fields)
 	header = [Cell([head], head=True, align="center") for head in heads]
-	blocks: list[Block] = [
-		Para(filing.fill(item["label"]), "subheading"),
-		Table(widths, [header, *body], header_rows=1),
-	]
+	blocks: list[Block] = [Para(line, "subheading") for line in filing.fill(item["label"]).split("\n")]
+	if item.get("intro"):  # the form's note between the caption and the table
+		blocks.append(Para(filing.fill(item["intro"]), "note"))
+	blocks.append(Table(widths, [header, *body], header_rows=1))
 	if item.get("rules_note"):
 		blocks += [Para(line, "note") for line in filing.fill(item["rules_note"]).split("\n")]
 	return blocks

@@ -20,7 +20,9 @@ def pdf_pages(pages: int, label: str) -> bytes:
 	return content.getvalue()
 
 
-def evidence(doc, catalogue_no: int, pages: int, title: str, file_name: str = "佐证.pdf", content=None):
+def evidence(
+	doc, catalogue_no: int | None, pages: int, title: str, file_name: str = "佐证.pdf", content=None, **values
+):
 	file = frappe.get_doc(
 		{
 			"doctype": "File",
@@ -39,6 +41,7 @@ def evidence(doc, catalogue_no: int, pages: int, title: str, file_name: str = "�
 			"catalogue_no": catalogue_no,
 			"file": file.file_url,
 			"page_count": pages,
+			**values,
 		}
 	).insert()
 
@@ -97,3 +100,59 @@ def four_libraries(cluster: str):
 				"content": "-建设内容",
 			}
 		).insert()
+
+
+def large_library(cluster: str, members: int, joined_year: int = 2020) -> list[str]:
+	"""members enterprises in the cluster's library, written in bulk as the demo loader writes
+	them (inserting thousands one by one would take minutes); returns their credit codes."""
+	from frappe.utils import now
+
+	from cluster_registry.rules.uscc import check_character
+
+	stamp = {"creation": now(), "modified": now(), "owner": "Administrator", "modified_by": "Administrator"}
+	enterprises, rows = [], []
+	for serial in range(members):
+		body = f"91140105{770000000 + serial:09d}"
+		code = body + check_character(body)
+		enterprises.append(
+			(code, code, f"山西晋盛精密机械{serial:05d}有限公司", make.COUNTY, 1, serial % 3 == 0)
+		)
+		rows.append(
+			(
+				frappe.generate_hash(length=12),
+				cluster,
+				make.COUNTY,
+				code,
+				f"山西晋盛精密机械{serial:05d}有限公司",
+				1,
+				joined_year,
+				0,
+				"小店经济开发区",
+				"太原市",
+				"小店区",
+			)
+		)
+	frappe.db.bulk_insert(
+		"Enterprise",
+		["name", "uscc", "enterprise_name", "region", "is_sme", "is_above_designated_size", *stamp],
+		[(*row, *stamp.values()) for row in enterprises],
+	)
+	frappe.db.bulk_insert(
+		"Cluster Enterprise",
+		[
+			"name",
+			"cluster",
+			"county",
+			"enterprise",
+			"enterprise_name",
+			"lead_industry_related",
+			"joined_year",
+			"left_year",
+			"park",
+			"city_name",
+			"county_name",
+			*stamp,
+		],
+		[(*row, *stamp.values()) for row in rows],
+	)
+	return [row[0] for row in enterprises]

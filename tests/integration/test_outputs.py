@@ -77,8 +77,12 @@ def test_the_word_file_has_the_official_tables_with_two_decimals(shanxi):
 
 
 def test_the_four_libraries_in_excel_with_two_row_headers_and_no_formulas(shanxi):
-	build.four_libraries(shanxi.cluster)
-	book = openpyxl.load_workbook(io.BytesIO(download(api.libraries_excel, shanxi.name)))
+	# the layout is the filing's own form's: a Shanxi 申报 has no 四库 to export
+	with pytest.raises(frappe.ValidationError, match="没有“四库”"):
+		download(api.libraries_excel, shanxi.name)
+	competition = build.competition_application()
+	build.four_libraries(competition.cluster)
+	book = openpyxl.load_workbook(io.BytesIO(download(api.libraries_excel, competition.name)))
 	assert book.sheetnames == ["现有企业库", "拟引进企业库", "在建项目库", "拟建项目库"]
 	sheet = book["现有企业库"]
 	assert sheet["C2"].value == "企业所在地" and "C2:E2" in sheet.merged_cells
@@ -119,7 +123,11 @@ def test_the_summary_tables_and_the_on_site_statement(shanxi):
 	book = openpyxl.load_workbook(io.BytesIO(download(api.summary_excel, list_doc.name)))
 	sheet = book.active
 	assert sheet["A1"].value == "2026年度国家级、省级中小企业特色产业集群推荐汇总表"
-	assert [sheet.cell(2, column).value for column in range(1, 9)] == [
+	assert sheet["A2"].value == "市级中小企业主管部门：（盖章）太原市工业和信息化局"
+	assert sheet["A3"].value == "联系人及联系方式：李明 0351-1234567"
+	header = sheet.cell(4, 8).value.split("\n")
+	assert header[1].startswith("（集群主导产业发展情况，行业地位，荣誉称号等。2025年，集群总产值")
+	assert [sheet.cell(4, column).value.split("\n")[0] for column in range(1, 9)] == [
 		"序号",
 		"集群名称",
 		"集群运营管理机构",
@@ -129,7 +137,7 @@ def test_the_summary_tables_and_the_on_site_statement(shanxi):
 		"集群成立时间",
 		"集群简介（300字以内）",
 	]
-	assert [sheet.cell(3, column).value for column in range(1, 9)] == [
+	assert [sheet.cell(5, column).value for column in range(1, 9)] == [
 		1,
 		"山西省太原市小店区体检测试产业集群",
 		"小店区产业园管委会",
@@ -189,6 +197,8 @@ def test_the_bound_filing_of_a_competition_form(monkeypatch):
 	Image.new("RGB", (800, 600), "gray").save(image, format="PNG")
 	build.evidence(doc, 5, 1, "小巨人证书照片", file_name="证书.png", content=image.getvalue())
 	build.evidence(doc, 10, 1, "专利清单", file_name="专利清单.docx", content=b"not a pdf")
+	# linked to the form's 当年新增标准 row (catalogue 11) rather than to a number
+	build.evidence(doc, None, 1, "标准文本", content=marked_pdf(1101, 1), item_key="new_standards")
 
 	enqueued = {}
 	monkeypatch.setattr(frappe, "enqueue", lambda method, **kwargs: enqueued.update(method=method, **kwargs))
@@ -229,11 +239,22 @@ def test_the_bound_filing_of_a_competition_form(monkeypatch):
 	):
 		assert re.search(rf"\D{page}$", contents_entry(contents, number)), number
 	assert contents_entry(contents, "4").endswith("（未附）")
+	standards = page_with("- 1101 -")
+	assert standards == page_with("专利清单.docx") + 1  # bound under 11, after 10
+	assert re.search(rf"\D{standards}$", contents_entry(contents, "11"))
+	assert "其他佐证材料" not in contents
 	form_text = "".join(pages[form_start - 1 : champions - 1])
 	# 佐证页码 of the national champions row and the PXX页 of the top-ten table, from the bundle
 	assert f"P{champions}-{champions + 1}页" in form_text
-	assert f"注明见佐证P{reports}-{reports + 2}页" in form_text.replace("\n", "")
+	assert f"注明见佐证P{reports}-{reports + 2}页" in re.sub(r"\s", "", form_text)
 	assert "集群产值（亿元）" in form_text and "11.69" in form_text  # growth 53.90 -> 60.20
+
+	# built again, the bound filing replaces the one before (its name has a "/" made "／")
+	again = bundle.build(doc.name)
+	attached = frappe.get_all(
+		"File", {"attached_to_name": doc.name, "file_name": ("like", "%申报材料.pdf")}, pluck="file_url"
+	)
+	assert attached == [again] and "／" in frappe.db.get_value("File", {"file_url": again}, "file_name")
 
 
 @pytest.fixture

@@ -89,13 +89,23 @@ def blank(pages: int, width=595, height=842) -> bytes:
 	return output.getvalue()
 
 
-def test_parts_join_in_order_and_every_page_is_numbered():
-	parts = [blank(2), blank(1, 842, 595), blank(3)]
-	assert pdf.first_pages([pdf.page_count(part) for part in parts], start=3) == [3, 5, 6]
-	bound = pdf.stamp_page_numbers(pdf.join(parts))
+def test_placeholder_pages_are_replaced_by_the_evidence_and_every_page_is_numbered():
+	# rendered: 2 pages of the app, 3 placeholders (for evidence of 2 pages and of 1), 1 page
+	rendered = pdf.stamp_page_numbers(blank(6), start=101)
+	evidence = [blank(2, 842, 595), blank(1)]
+	bound = pdf.bind(rendered, {2: evidence})
 	reader = pypdf.PdfReader(io.BytesIO(bound))
-	assert [page.extract_text().strip() for page in reader.pages] == [f"- {n} -" for n in range(1, 7)]
+	assert [page.extract_text().strip() for page in reader.pages] == [
+		"- 101 -",
+		"- 102 -",
+		"",
+		"",
+		"",
+		"- 106 -",
+	]
 	assert float(reader.pages[2].mediabox.width) == 842  # a landscape page keeps its size
+	numbered = pypdf.PdfReader(io.BytesIO(pdf.stamp_page_numbers(blank(3))))
+	assert [page.extract_text().strip() for page in numbered.pages] == ["- 1 -", "- 2 -", "- 3 -"]
 
 
 def test_an_image_becomes_one_a4_page():

@@ -180,7 +180,9 @@ def test_the_competition_form_fills_its_evidence_pages_and_growth():
 	captions = [block.text for block in blocks if getattr(block, "style", "") == "subheading"]
 	assert any("并注明见佐证P20-22页）" in text for text in captions)
 	libraries = next(t for t in tables(blocks) if t.rows[0][0].text == "序号" and len(t.widths) == 12)
-	assert [c.text for c in libraries.rows[0]][:3] == ["序号", "企业名称（填写企业全称）", "企业所在地"]
+	# the compact header: the column's name, its long guidance in brackets printed small below it
+	assert [c.text for c in libraries.rows[0]][:3] == ["序号", "企业名称\n（填写企业全称）", "企业所在地"]
+	assert libraries.rows[0][1].lines == ["企业名称"] and libraries.rows[0][1].notes == ["（填写企业全称）"]
 	assert libraries.rows[0][2].colspan == 3 and libraries.header_rows == 2
 	assert [c.text for c in libraries.rows[1]] == ["市州", "县（市）区", "所在园区", "姓名", "联系电话"]
 

@@ -1,25 +1,25 @@
 """The bound filing (申报材料): one PDF in catalogue order — cover and 目录, the form, the on-site
-statement, then every evidence file by catalogue number — with every page numbered and the 目录
-giving the page on which each item starts. The competition form's 佐证页码 (PXX页) are filled from
+statement, then every evidence file by catalogue number (or by the catalogue number of the form
+item it is linked to) — with every page numbered and the 目录 giving the page on which each item
+starts. The competition form's 佐证页码 (PXX页) are filled from
 the same pages. Runs as a background job; progress shows on the application's form and the PDF is
 attached to the application as a private file."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import frappe
 from frappe import _
 from pypdf.errors import PdfReadError
 
 from cluster_registry.cluster_registry.form_versions import load_form
-from cluster_registry.cluster_registry.outputs import api, records
+from cluster_registry.cluster_registry.outputs import api, records, stored
 from cluster_registry.forms.definitions import fill_years, items
 from cluster_registry.outputs import form_html, pdf
-from cluster_registry.outputs.blocks import EVIDENCE_PAGE_PLACEHOLDER
+from cluster_registry.outputs.blocks import EVIDENCE_PAGE_PLACEHOLDER, page_reference
 
 IMAGE_TYPES = ("png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "webp")
 OTHER_EVIDENCE = "其他佐证材料"
-# Each round of numbering may move the 目录 or the form by a page; it settles in two or three.
-MAX_ROUNDS = 4
 
 
 @dataclass
@@ -29,36 +29,34 @@ class Part:
 	kind: str
 	files: list[bytes] = field(default_factory=list)
 
-	@property
+	@cached_property
 	def pages(self) -> int:
 		return sum(pdf.page_count(content) for content in self.files)
 
 
 def build(application: str) -> str:
-	"""Builds the bound filing of the application and attaches it; returns the file's URL."""
+	"""Builds the bound filing of the application and attaches it; returns the file's URL.
+
+	Every page the app makes (cover, 目录, the form, the on-site statement) is laid out in one
+	render, with one blank placeholder page for each page of evidence: the 目录 and the form's
+	佐证页码 refer to the pages by anchor and the renderer numbers them in the same pass, so
+	nothing is rendered twice and the CJK font is subset once. The placeholders are then replaced
+	by the evidence pages and every page is numbered."""
 	doc = frappe.get_doc("Cluster Application", application)
 	doc.check_permission("read")
 	definition = load_form(doc.form_version)
 	progress(doc, 5, _("Reading the evidence files"))
 	parts = catalogue_parts(doc, definition)
-	progress(doc, 40, _("Laying out the form"))
-	css = api.cluster_outputs_css()
-	uses_pages = form_uses_pages(definition)
-	form_part = next(part for part in parts if part.kind == "form")
-	cover_pages, ranges, cover = 2, {}, b""
-	for attempt in range(MAX_ROUNDS):
-		if uses_pages or not form_part.files:
-			doc.flags.evidence_pages = ranges
-			form_part.files = [pdf.html_to_pdf(api.cluster_application_html(doc), css)]
-		new_ranges = page_ranges(parts, cover_pages + 1)
-		cover = pdf.html_to_pdf(cover_html(doc, definition, parts, cover_pages + 1), css)
-		settled = pdf.page_count(cover) == cover_pages and (new_ranges == ranges or not uses_pages)
-		cover_pages, ranges = pdf.page_count(cover), new_ranges
-		if settled:
-			break
-		progress(doc, 50 + 10 * attempt, _("Numbering the pages"))
-	progress(doc, 90, _("Binding {0} pages").format(pdf.page_count(cover) + sum(p.pages for p in parts)))
-	content = pdf.stamp_page_numbers(pdf.join([cover, *(file for part in parts for file in part.files)]))
+	progress(doc, 20, _("Laying out the form"))
+	html = bound_html(doc, definition, parts)
+	rendered, anchors = pdf.render(html, api.cluster_outputs_css())
+	progress(doc, 80, _("Binding {0} pages").format(pdf.page_count(rendered) - sum_slots(parts)))
+	inserts = {
+		anchors[anchor(position)]: part.files
+		for position, part in enumerate(parts)
+		if part.kind == "evidence" and part.files
+	}
+	content = pdf.stamp_page_numbers(pdf.bind(rendered, inserts))
 	file_url = attach(doc, content)
 	progress(doc, 100, _("The bound filing is attached to {0}").format(doc.name))
 	frappe.publish_realtime(
@@ -71,21 +69,60 @@ def build(application: str) -> str:
 	return file_url
 
 
+def sum_slots(parts: list["Part"]) -> int:
+	return sum(part.pages for part in parts if part.kind == "evidence")
+
+
+def anchor(position: int, end: bool = False) -> str:
+	return f"cr-part-{position}" + ("-end" if end else "")
+
+
+def bound_html(doc, definition: dict, parts: list[Part]) -> str:
+	"""Cover and 目录, then each part in catalogue order on pages of its own: the form, the on-site
+	statement, a placeholder page for each evidence page."""
+	references = {}
+	for position, part in enumerate(parts):
+		if part.kind == "evidence" and part.pages and part.number is not None:
+			last = anchor(position, end=part.pages > 1)
+			references[part.number] = (page_reference(anchor(position)), page_reference(last))
+	html = [cover_html(doc, definition, parts)]
+	for position, part in enumerate(parts):
+		if part.kind == "form":
+			doc.flags.evidence_pages = references if form_uses_pages(definition) else {}
+			html.append(
+				f'<div class="cr-part" id="{anchor(position)}">{api.cluster_application_html(doc)}</div>'
+			)
+		elif part.kind == "onsite":
+			html.append(f'<div class="cr-part" id="{anchor(position)}">{onsite_html(doc)}</div>')
+		else:
+			for page in range(part.pages):
+				ids = [anchor(position)] if page == 0 else []
+				ids += [anchor(position, end=True)] if page == part.pages - 1 and page else []
+				html.append(
+					"".join(f'<div class="cr-slot" id="{name}"></div>' for name in ids)
+					or '<div class="cr-slot"></div>'
+				)
+	return "".join(html)
+
+
 def catalogue_parts(doc, definition: dict) -> list[Part]:
-	"""The catalogue's items with their PDFs (the form's is made later, once pages are known)."""
+	"""The catalogue's items in order, each with its evidence as PDFs (the form and the on-site
+	statement are laid out with the cover). Evidence linked to a form item rather than a number
+	is bound under the item's catalogue number."""
 	evidence = frappe.get_all(
 		"Cluster Evidence",
 		filters={"application": doc.name, "file": ("is", "set")},
-		fields=["name", "catalogue_no", "evidence_title", "file"],
-		order_by="catalogue_no asc, creation asc",
+		fields=["name", "catalogue_no", "item_key", "evidence_title", "file"],
+		order_by="creation asc",
 	)
 	numbers = {entry["no"] for entry in definition["catalogue"]}
+	item_numbers = {item["key"]: item.get("catalogue") for _section, item in items(definition)}
+	for row in evidence:
+		row.catalogue_no = row.catalogue_no or item_numbers.get(row.item_key)
 	parts = []
 	for entry in definition["catalogue"]:
 		part = Part(entry["no"], fill_years(entry["title"], doc.round_year), entry["kind"])
-		if entry["kind"] == "onsite":
-			part.files = [onsite_pdf(doc)]
-		elif entry["kind"] != "form":
+		if entry["kind"] not in ("form", "onsite"):
 			part.files = [evidence_pdf(row) for row in evidence if row.catalogue_no == entry["no"]]
 		parts.append(part)
 	others = [row for row in evidence if row.catalogue_no not in numbers]
@@ -102,32 +139,25 @@ def form_uses_pages(definition: dict) -> bool:
 	)
 
 
-def page_ranges(parts: list[Part], first: int) -> dict[int, tuple[int, int]]:
-	"""catalogue number -> (first, last) page of each part that has pages."""
-	counts = [part.pages for part in parts]
-	ranges = {}
-	for part, start, count in zip(parts, pdf.first_pages(counts, first), counts, strict=True):
-		if count and part.number is not None:
-			ranges[part.number] = (start, start + count - 1)
-	return ranges
-
-
-def cover_html(doc, definition: dict, parts: list[Part], first_page: int) -> str:
-	cluster = (
-		frappe.db.get_value("Industrial Cluster", doc.cluster, ["county", "lead_industry"], as_dict=True)
-		or frappe._dict()
-	)
+def cover_html(doc, definition: dict, parts: list[Part]) -> str:
+	"""The cover of seed 002 附件7 (集群名称, 所在地市, 主导产业, 填报日期) as filed: the filing's
+	answers, else the cluster's facts as of submission; then the 目录."""
+	filing = records.application_filing(doc)
+	facts = filing.facts
 	title = bundle_title(definition["catalogue"][0]["title"])
 	lines = [
-		("集群名称", doc.cluster_name or ""),
-		("所在区划", records.region_path(cluster.county)),
-		("主导产业", cluster.lead_industry or ""),
+		("集群名称", filing.answer("cluster_name") or doc.cluster_name or ""),
+		("所在地市", records.region_name(facts.get("city"))),
+		("主导产业", filing.answer("lead_industry") or facts.get("lead_industry") or ""),
 		("填报日期", records.chinese_date(doc.declaration_date)),
 	]
-	first = pdf.first_pages([part.pages for part in parts], first_page)
 	entries = [
-		(str(part.number or ""), part.title, start if part.pages else None)
-		for part, start in zip(parts, first, strict=True)
+		(
+			str(part.number or ""),
+			part.title,
+			page_reference(anchor(position)) if part.kind != "evidence" or part.pages else None,
+		)
+		for position, part in enumerate(parts)
 	]
 	return form_html.bundle_cover(title, lines, entries)
 
@@ -139,19 +169,17 @@ def bundle_title(form_title: str) -> str:
 	return form_title.removesuffix("表") + "材料"
 
 
-def onsite_pdf(doc) -> bytes:
+def onsite_html(doc) -> str:
 	name = frappe.db.get_value("Onsite Verification", {"application": doc.name})
 	verification = frappe.get_doc("Onsite Verification", name) if name else None
-	html = form_html.blocks_html(api.onsite_blocks(verification))
-	return pdf.html_to_pdf(html, api.cluster_outputs_css())
+	return form_html.blocks_html(api.onsite_blocks(verification))
 
 
 def evidence_pdf(row) -> bytes:
 	"""An evidence file as PDF pages: a PDF as it is, an image on an A4 page, anything else (a
 	Word or Excel file) as a page saying it is to be converted and bound by hand."""
-	file = frappe.get_doc("File", {"file_url": row.file})
-	extension = (file.file_name or row.file).rsplit(".", 1)[-1].lower()
-	content = file.get_content()
+	file_name, content = evidence_file(row)
+	extension = file_name.rsplit(".", 1)[-1].lower()
 	try:
 		if extension == "pdf":
 			pdf.page_count(content)
@@ -159,34 +187,25 @@ def evidence_pdf(row) -> bytes:
 		if extension in IMAGE_TYPES:
 			return pdf.image_to_pdf(content)
 	except (PdfReadError, OSError):
-		frappe.log_error(title=_("Bound filing: unreadable evidence file {0}").format(file.file_name))
+		frappe.log_error(title=_("Bound filing: unreadable evidence file {0}").format(file_name))
 	message = _("{0} ({1}) cannot be bound into the PDF: convert it to PDF and attach it again.").format(
-		row.evidence_title or "", file.file_name
+		row.evidence_title or "", file_name
 	)
 	return pdf.html_to_pdf(
 		f'<p class="cr-heading-center">{frappe.utils.escape_html(message)}</p>', api.cluster_outputs_css()
 	)
 
 
+def evidence_file(row) -> tuple[str, bytes]:
+	"""The name and bytes of an evidence record's file: the one place the bound filing reads them."""
+	file = frappe.get_doc("File", {"file_url": row.file})
+	content = file.get_content()
+	return file.file_name or row.file, content.encode() if isinstance(content, str) else content
+
+
 def attach(doc, content: bytes) -> str:
-	file_name = f"{doc.name}-{bundle_title(load_form(doc.form_version)['catalogue'][0]['title'])}.pdf"
-	for old in frappe.get_all(
-		"File",
-		filters={"attached_to_doctype": doc.doctype, "attached_to_name": doc.name, "file_name": file_name},
-		pluck="name",
-	):
-		frappe.delete_doc("File", old, ignore_permissions=True)
-	file = frappe.get_doc(
-		{
-			"doctype": "File",
-			"file_name": file_name,
-			"attached_to_doctype": doc.doctype,
-			"attached_to_name": doc.name,
-			"is_private": 1,
-			"content": content,
-		}
-	).insert(ignore_permissions=True)
-	return file.file_url
+	title = bundle_title(load_form(doc.form_version)["catalogue"][0]["title"])
+	return stored.attach_output(doc, f"{doc.name}-{title}.pdf", content)
 
 
 def progress(doc, percent: int, description: str):

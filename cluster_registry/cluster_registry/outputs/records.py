@@ -6,6 +6,7 @@ cluster_registry.outputs."""
 import frappe
 
 from cluster_registry.cluster_registry.form_versions import load_form
+from cluster_registry.cluster_registry.outputs import snapshot
 from cluster_registry.figures.honours import brand_titles
 from cluster_registry.forms import definitions
 from cluster_registry.outputs.blocks import Filing
@@ -20,39 +21,56 @@ PROVINCIAL_AND_ABOVE = ("国家级", "省级")
 
 
 def application_filing(doc, evidence_pages: dict | None = None) -> Filing:
-	"""The filing of a Cluster Application as the layout reads it."""
+	"""The filing of a Cluster Application as the layout reads it: a submitted filing prints the
+	cluster facts and library rows as they were when it was submitted (see outputs.snapshot); a
+	draft prints them as they are now."""
 	definition = load_form(doc.form_version)
-	cluster = frappe.get_doc("Industrial Cluster", doc.cluster)
-	years = definitions.round_years(definition, doc.round_year)
 	answers = {(row.item_key, row.option_key or None, row.year or None): row.value for row in doc.answers}
-	tables = {
-		item["key"]: table_source_rows(cluster.name, item, years["data"][-1])
-		for _section, item in definitions.items(definition)
-		if item["type"] == "table" and item.get("source")
-	}
+	facts, tables = snapshot.submitted_facts_and_tables(doc) or live_facts_and_tables(doc, answers)
 	return Filing(
 		definition,
 		doc.round_year,
 		answers,
 		[row.as_dict() for row in doc.targets],
-		application_facts(doc, cluster, answers, years["data"][-1]),
+		{**facts, **filing_facts(doc)},
 		tables,
 		evidence_pages or {},
 	)
+
+
+def live_facts_and_tables(doc, answers: dict | None = None) -> tuple[dict, dict]:
+	"""The cluster's facts and the rows of the tables the app fills, read now."""
+	if answers is None:
+		answers = {(row.item_key, row.option_key or None, row.year or None): row.value for row in doc.answers}
+	definition = load_form(doc.form_version)
+	cluster = frappe.get_doc("Industrial Cluster", doc.cluster)
+	last_year = definitions.round_years(definition, doc.round_year)["data"][-1]
+	tables = {
+		item["key"]: table_source_rows(cluster.name, item, last_year)
+		for _section, item in definitions.items(definition)
+		if item["type"] == "table" and item.get("source")
+	}
+	return application_facts(doc, cluster, answers, last_year), tables
+
+
+def filing_facts(doc) -> dict:
+	"""What the filing itself holds and the levels above write after submission."""
+	return {
+		"filing_date": chinese_date(doc.declaration_date),
+		"declaration_date": chinese_date(doc.declaration_date),
+		"opinions": {"opinion": doc.higher_level_opinion or ""},
+	}
 
 
 def application_facts(doc, cluster, answers: dict, last_year: int) -> dict:
 	core_parks = [park.park_name for park in cluster.get("parks", []) if park.is_core]
 	contact = " ".join(part for part in (cluster.authority_contact, cluster.authority_phone) if part)
 	return {
-		**cluster.as_dict(),
+		**cluster.as_dict(convert_dates_to_str=True),
 		"cluster_name": doc.cluster_name or cluster.cluster_name,
 		"county": region_path(cluster.county),
-		"filing_date": chinese_date(doc.declaration_date),
-		"declaration_date": chinese_date(doc.declaration_date),
 		"contact": contact,
 		"core_park": answers.get(("core_park", None, None)) or "、".join(core_parks),
-		"opinions": {"opinion": doc.higher_level_opinion or ""},
 		"figures": frappe.db.get_value(
 			"Cluster Annual Indicator", {"cluster": cluster.name, "year": last_year}, "*", as_dict=True
 		)
@@ -132,15 +150,19 @@ def library_rows(cluster: str, doctype: str, status: str, year: int) -> list[dic
 
 
 def enterprise_rows(cluster: str, year: int) -> list[dict]:
-	"""现有企业库: the members of the cluster that have not left by the year, with the year's main
-	business revenue and their brand titles."""
-	members = frappe.get_all(
-		"Cluster Enterprise",
-		filters={"cluster": cluster},
-		fields=["*"],
-		order_by="creation asc",
-	)
-	members = [row for row in members if not row.left_year or row.left_year > year]
+	"""现有企业库: the members of the cluster in the year — the same members its caption and the
+	form's 企业数量 count (library_counts.member_in: joined by the year, not left before it) — with
+	the year's main business revenue and their brand titles, in the order they were entered (by name
+	among those entered together)."""
+	from cluster_registry.cluster_registry import library_counts  # builds query tables: needs a site
+
+	members = (
+		frappe.qb.from_(library_counts.MEMBERS)
+		.select("*")
+		.where(library_counts.member_in(cluster, year))
+		.orderby(library_counts.MEMBERS.creation)
+		.orderby(library_counts.MEMBERS.enterprise_name)
+	).run(as_dict=True)
 	names = [row.enterprise for row in members if row.enterprise]
 	enterprises = {
 		row.name: row

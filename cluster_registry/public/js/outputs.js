@@ -20,7 +20,14 @@ frappe.ui.form.on("Cluster Application", {
 	refresh(frm) {
 		if (frm.is_new()) return;
 		const outputs = __("Official Outputs");
-		frm.add_custom_button(__("Form (PDF)"), () => download("form_pdf", frm.doc.name), outputs);
+		frm.add_custom_button(
+			__("Form (PDF)"),
+			() =>
+				frappe.call(OUTPUTS + "form_pdf_in_background", { name: frm.doc.name }).then((r) => {
+					if (!r.message || !r.message.background) download("form_pdf", frm.doc.name);
+				}),
+			outputs
+		);
 		frm.add_custom_button(__("Form (Word)"), () => download("form_word", frm.doc.name), outputs);
 		frm.add_custom_button(__("Four Libraries (Excel)"), () => download("libraries_excel", frm.doc.name), outputs);
 		frm.add_custom_button(__("Print Official Form"), () => print_as(frm, "Official Form"), outputs);
@@ -32,16 +39,21 @@ frappe.ui.form.on("Cluster Application", {
 				),
 			outputs
 		);
-		frappe.realtime.off("cluster_registry_bound_filing");
-		frappe.realtime.on("cluster_registry_bound_filing", (data) => {
-			if (data.name !== frm.doc.name) return;
-			frm.reload_doc();
-			frappe.msgprint({
-				title: __("Bound Filing"),
-				indicator: "green",
-				message: `<a href="${encodeURI(data.file_url)}" target="_blank">${__("Open the bound filing")}</a>`,
+		for (const [event, title] of [
+			["cluster_registry_bound_filing", __("Bound Filing")],
+			["cluster_registry_output_ready", __("Form (PDF)")],
+		]) {
+			frappe.realtime.off(event);
+			frappe.realtime.on(event, (data) => {
+				if (data.name !== frm.doc.name) return;
+				frm.reload_doc();
+				frappe.msgprint({
+					title: title,
+					indicator: "green",
+					message: `<a href="${encodeURI(data.file_url)}" target="_blank">${__("Open the file")}</a>`,
+				});
 			});
-		});
+		}
 	},
 });
 

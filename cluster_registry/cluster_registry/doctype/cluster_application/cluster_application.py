@@ -6,6 +6,7 @@ from cluster_registry.cluster_registry.application_check import check
 from cluster_registry.cluster_registry.application_prefill import prefill
 from cluster_registry.cluster_registry.input_checks import check_figures, label
 from cluster_registry.cluster_registry.link_checks import check_links
+from cluster_registry.cluster_registry.outputs import snapshot
 from cluster_registry.cluster_registry.uniqueness import UniqueRecord, ensure_unique
 
 
@@ -31,6 +32,7 @@ class ClusterApplication(UniqueRecord):
 		approval.check_transition(self, before)
 		recognition.check_recognition_fields(self, before)
 		self.refuse_submission_with_errors(before)
+		snapshot.take_when_submitted(self, before)
 
 	def on_update(self):
 		recognition.record(self, self.get_doc_before_save())
