@@ -15,6 +15,7 @@ import frappe
 from cluster_registry.cluster_registry.form_versions import load_form
 from cluster_registry.cluster_registry.monitoring_filings import monitored_value, recognition_application
 from cluster_registry.figures.decimals import round2
+from cluster_registry.filing_terms import REVIEW
 from cluster_registry.forms import definitions
 
 STANDARD_FIELDS = (
@@ -148,7 +149,7 @@ def completion_value(cluster: str, year: int, metric: str, figures: dict):
 def original_targets(application) -> dict[str, dict]:
 	"""The three-year targets the original application set, by indicator (for a 复核 without one
 	named, the filing that earned the recognition under review)."""
-	if not application.original_application and application.filing_kind == "复核":
+	if not application.original_application and application.filing_kind == REVIEW:
 		application.original_application = recognition_application(application.cluster, application.level)
 	if not application.original_application:
 		return {}

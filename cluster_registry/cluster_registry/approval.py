@@ -25,6 +25,7 @@ from cluster_registry.approval_states import (
 	SUBMITTED,
 	TO_MIIT,
 )
+from cluster_registry.filing_terms import APPLY, CONFORMS, NATIONAL
 from cluster_registry.rules.quotas import Place, over_quota
 
 # what may change on a filing that is no longer a draft: the state and what the levels above write
@@ -79,7 +80,7 @@ def check_deadline(application, deadline_field: str):
 
 def check_onsite_verification(application):
 	conclusion = frappe.db.get_value("Onsite Verification", {"application": application.name}, "conclusion")
-	if conclusion != "符合":
+	if conclusion != CONFORMS:
 		frappe.throw(
 			_(
 				"The city recommends a filing only after its on-site check (现场核查符合性说明) concludes 符合; {0}."
@@ -143,12 +144,12 @@ def round_limits(round_name: str, fields: list[str]):
 
 
 def check_city_quota(application):
-	if application.filing_kind != "申报":
+	if application.filing_kind != APPLY:
 		return
 	limits = round_limits(application.declaration_round, ["quota_per_city", "quota_per_sub_sector"])
 	places = recommended_places(
 		application.declaration_round,
-		{"city": application.city, "filing_kind": "申报", "name": ("!=", application.name)},
+		{"city": application.city, "filing_kind": APPLY, "name": ("!=", application.name)},
 		AFTER_CITY,
 	)
 	places.add(Place(application.cluster, application.sub_sector))
@@ -159,7 +160,7 @@ def check_miit_quota(application):
 	limits = round_limits(application.declaration_round, ["quota_to_miit"])
 	places = recommended_places(
 		application.declaration_round,
-		{"level": "国家级", "filing_kind": application.filing_kind, "name": ("!=", application.name)},
+		{"level": NATIONAL, "filing_kind": application.filing_kind, "name": ("!=", application.name)},
 		AFTER_MIIT,
 	)
 	places.add(Place(application.cluster, application.sub_sector))

@@ -10,6 +10,7 @@ from frappe import _
 
 from cluster_registry.cluster_registry.form_versions import load_form
 from cluster_registry.cluster_registry.library_counts import counts_for
+from cluster_registry.filing_terms import REVIEW
 from cluster_registry.forms import definitions
 from cluster_registry.monitoring import lifecycle, tracking
 from cluster_registry.monitoring.figures import figure_rows
@@ -103,7 +104,7 @@ def recognition_application(cluster: str, level: str | None) -> str | None:
 		filters={
 			"cluster": cluster,
 			"level": level or "",
-			"filing_kind": ("!=", "复核"),
+			"filing_kind": ("!=", REVIEW),
 			"status": ("in", RECOGNISED_STATES),
 		},
 		pluck="name",

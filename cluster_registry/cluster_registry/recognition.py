@@ -7,6 +7,7 @@ from frappe import _
 from frappe.utils import add_years, getdate, today
 
 from cluster_registry.approval_states import DRAFT, EDITABLE
+from cluster_registry.filing_terms import FILING_LEVELS, NATIONAL, PROVINCIAL, REVIEW
 from cluster_registry.monitoring import lifecycle
 
 RECOGNITION_FIELDS = ("recognition_document_no", "recognition_date")
@@ -89,7 +90,7 @@ def reviewed_row(cluster, application):
 def sync_document(cluster, application) -> bool:
 	"""A document number or date entered on the filing after the decision reaches its row."""
 	for row in cluster.recognitions:
-		if row.application == application.name and application.filing_kind != "复核":
+		if row.application == application.name and application.filing_kind != REVIEW:
 			date = decision_date(application) if application.recognition_date else row.recognition_date
 			values = {"document_no": application.recognition_document_no, "recognition_date": date}
 			if date and getdate(date) != getdate(row.recognition_date or date):
@@ -113,7 +114,7 @@ def normalise(cluster):
 def current(cluster) -> dict:
 	"""The cluster's current recognition: the highest level among those in force (the latest of
 	that level), else the latest revoked one."""
-	rank = {"国家级": 3, "省级": 2, "市级": 1}
+	rank = {NATIONAL: 3, PROVINCIAL: 2, "市级": 1}
 	rows = sorted(
 		cluster.recognitions,
 		key=lambda r: (r.status in lifecycle.IN_FORCE, rank.get(r.level, 0), r.year or 0, r.idx),
@@ -132,7 +133,7 @@ def review_deadline_passed(round_year: int, today=None) -> bool:
 	"""Whether the county deadline of every 复核 opening of the year's declaration rounds has passed."""
 	deadlines = frappe.get_all(
 		"Round Opening",
-		filters={"parenttype": "Declaration Round", "filing_kind": "复核"},
+		filters={"parenttype": "Declaration Round", "filing_kind": REVIEW},
 		fields=["parent", "county_deadline"],
 	)
 	rounds = set(frappe.get_all("Declaration Round", filters={"round_year": round_year}, pluck="name"))
@@ -186,7 +187,7 @@ def due_rows(round_year: int, query_filter=None) -> list:
 				(recognition.year == round_year - lifecycle.RECOGNITION_YEARS)
 				| (Extract("year", recognition.valid_until) == round_year)
 			)
-			& recognition.level.isin(("省级", "国家级"))
+			& recognition.level.isin(FILING_LEVELS)
 		)
 		.orderby(cluster.city)
 		.orderby(cluster.cluster_name)
@@ -198,7 +199,7 @@ def due_rows(round_year: int, query_filter=None) -> list:
 		frappe.get_all(
 			"Cluster Application",
 			filters={
-				"filing_kind": "复核",
+				"filing_kind": REVIEW,
 				"round_year": round_year,
 				"cluster": ("in", [r.cluster for r in rows] or [""]),
 			},

@@ -7,6 +7,8 @@ A count is cumulative (年度累计值) unless it counts only the entries of the
 
 from dataclasses import dataclass, field
 
+from cluster_registry.filing_terms import NATIONAL, OTHER_LEVEL, PROVINCIAL
+
 
 @dataclass(frozen=True)
 class ListCount:
@@ -28,7 +30,7 @@ def _standards():
 	)
 
 
-LEVELS = {"国家级": "national", "省级": "provincial", "其他": "other"}
+LEVELS = {NATIONAL: "national", PROVINCIAL: "provincial", OTHER_LEVEL: "other"}
 
 
 def _by_level(name: str, doctype: str, since: str, levels=LEVELS, extra: tuple = ()):
@@ -55,7 +57,7 @@ LIST_COUNTS = (
 		"{}_design_center_count",
 		"Innovation Platform",
 		"approval_year",
-		levels={"国家级": "national", "省级": "provincial"},
+		levels={NATIONAL: "national", PROVINCIAL: "provincial"},
 		extra=(("platform_type", "工业设计中心"),),
 	),
 	*_by_level("green_{}_count", "Green Manufacturing Entry", "approval_year"),

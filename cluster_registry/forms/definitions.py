@@ -30,6 +30,8 @@ import re
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
+from cluster_registry import filing_terms
+
 DEFINITIONS_DIR = Path(__file__).resolve().parent / "definitions"
 
 ITEM_TYPES = frozenset(
@@ -91,8 +93,8 @@ TOP_KEYS = (
 	"sections",
 	"catalogue",
 )
-FILING_KINDS = ("申报", "复核", "竞赛")
-LEVELS = ("国家级", "省级")
+FILING_KINDS = filing_terms.FILING_KINDS
+LEVELS = (filing_terms.NATIONAL, filing_terms.PROVINCIAL)
 CATALOGUE_KINDS = ("form", "onsite", "evidence", "list")
 YEARLY_LAYOUTS = ("column",)
 

@@ -12,14 +12,17 @@ recognition, and how long a recognition lasts.
 
 import datetime
 
+from cluster_registry import filing_terms
+from cluster_registry.filing_terms import NATIONAL, PROVINCIAL
+
 RECOGNITION_YEARS = 3
 VALID, UNDER_REVIEW, RENEWED, REVOKED = "有效", "复核中", "复核通过", "撤销"
 LIFECYCLE_STATUSES = (VALID, UNDER_REVIEW, RENEWED, REVOKED)
 IN_FORCE = (VALID, UNDER_REVIEW, RENEWED)
 
 RECOGNISE, REVIEW, RENEW, REVOKE = "recognise", "review", "renew", "revoke"
-RECOGNISED_AT = {"省级": "省级认定", "国家级": "国家级认定"}
-RENEWED_AT = {"省级": "复核通过", "国家级": "国家复核通过"}
+RECOGNISED_AT = {PROVINCIAL: "省级认定", NATIONAL: "国家级认定"}
+RENEWED_AT = {PROVINCIAL: "复核通过", NATIONAL: "国家复核通过"}
 REVIEW_FAILED_AT = ("复核未通过", "国家复核未通过")
 
 
@@ -27,7 +30,7 @@ def event(filing_kind: str, level: str, old_state: str, new_state: str, editable
 	"""What a change of a filing's state does to the recognition of its level, if anything."""
 	if old_state == new_state:
 		return None
-	if filing_kind != "复核":
+	if filing_kind != filing_terms.REVIEW:
 		return RECOGNISE if RECOGNISED_AT.get(level) == new_state else None
 	if new_state in REVIEW_FAILED_AT:
 		return REVOKE

@@ -8,7 +8,6 @@ size are numbered in the same run as the pages made here.
 """
 
 import io
-from collections.abc import Iterable
 
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject

@@ -4,6 +4,7 @@ template) of an Onsite Verification."""
 
 from dataclasses import dataclass
 
+from cluster_registry import filing_terms
 from cluster_registry.outputs.blocks import Block, Cell, Para, Table, shown
 
 
@@ -76,7 +77,7 @@ ONSITE_STATEMENTS = (
 
 
 def summary_table(filing_kind: str) -> SummaryTable:
-	return REVIEW if filing_kind == "复核" else RECOMMENDATION
+	return REVIEW if filing_kind == filing_terms.REVIEW else RECOMMENDATION
 
 
 def summary_title(filing_kind: str, round_year: int) -> str:
@@ -86,7 +87,7 @@ def summary_title(filing_kind: str, round_year: int) -> str:
 
 def column_guidance(filing_kind: str, round_year: int) -> dict[str, str]:
 	"""column key -> the template's guidance printed in that column's header."""
-	if filing_kind == "复核":
+	if filing_kind == filing_terms.REVIEW:
 		return {}
 	return {"summary": SUMMARY_GUIDANCE.format(year=round_year - 1)}
 

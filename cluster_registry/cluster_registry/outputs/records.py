@@ -8,6 +8,7 @@ import frappe
 from cluster_registry.cluster_registry.form_versions import load_form
 from cluster_registry.cluster_registry.outputs import snapshot
 from cluster_registry.figures.honours import brand_titles
+from cluster_registry.filing_terms import NATIONAL, PROVINCIAL
 from cluster_registry.forms import definitions
 from cluster_registry.outputs.blocks import Filing
 
@@ -17,7 +18,7 @@ LIST_NAME_FIELDS = {
 	"Green Manufacturing Entry": "entry_name",
 	"Public Service Platform": "platform_name",
 }
-PROVINCIAL_AND_ABOVE = ("国家级", "省级")
+PROVINCIAL_AND_ABOVE = (NATIONAL, PROVINCIAL)
 
 
 def application_filing(doc, evidence_pages: dict | None = None) -> Filing:

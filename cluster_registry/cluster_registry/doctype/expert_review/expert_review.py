@@ -3,22 +3,13 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import flt, now_datetime
 
+from cluster_registry.approval_states import EXPERT_REVIEW as REVIEW_STATE
 from cluster_registry.cluster_registry import filing_rights
 from cluster_registry.cluster_registry.input_checks import check_figures, label, throw_problems
+from cluster_registry.filing_terms import CONFLICT, NO_CONFLICT
+from cluster_registry.filing_terms import CRITERION_GROUPS as GROUPS
 from cluster_registry.rules.inputs import Problem
 
-NO_CONFLICT, CONFLICT = "无利益冲突", "存在利益冲突（回避）"
-GROUPS = (
-	"核心竞争力较强",
-	"中小企业梯度培育成效显著",
-	"产业链供应链协作高效",
-	"协同创新能力较强",
-	"数字化转型效果明显",
-	"绿色化发展水平较高",
-	"积极参与产业开放合作",
-	"治理和服务能力较强",
-)
-REVIEW_STATE = "专家评审"
 FULL_MARKS = 12.5  # eight groups, 100 points
 
 

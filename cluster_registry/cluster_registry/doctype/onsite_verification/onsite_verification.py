@@ -5,6 +5,7 @@ from frappe.model.document import Document
 from cluster_registry.approval_states import ON_SITE, SUBMITTED
 from cluster_registry.cluster_registry import filing_rights
 from cluster_registry.cluster_registry.input_checks import label
+from cluster_registry.filing_terms import CONFORMS
 from cluster_registry.rules import steps
 
 # The city checks a filing on site between its submission and its recommendation.
@@ -16,7 +17,7 @@ class OnsiteVerification(Document):
 	def validate(self):
 		self.check_the_city_at_its_step()
 		unconfirmed = [label(self.doctype, field) for field in STATEMENTS if not self.get(field)]
-		if self.conclusion == "符合" and unconfirmed:
+		if self.conclusion == CONFORMS and unconfirmed:
 			frappe.throw(
 				_(
 					"A conclusion of 符合 needs every statement confirmed; not confirmed: {0}. Confirm them or conclude 不符合."

@@ -6,6 +6,7 @@ from cluster_registry.approval_states import AFTER_CITY
 from cluster_registry.cluster_registry import filing_rights
 from cluster_registry.cluster_registry.approval import refuse_over_quota
 from cluster_registry.cluster_registry.input_checks import label
+from cluster_registry.filing_terms import APPLY, NATIONAL
 from cluster_registry.rules import steps
 from cluster_registry.rules.quotas import Place, over_quota
 
@@ -57,7 +58,7 @@ class RecommendationList(Document):
 		places = {Place(f.cluster, f.sub_sector) for f in filings}
 		if self.by_province:
 			refuse_over_quota(over_quota(places, total=round_limits.quota_to_miit))
-		elif self.filing_kind == "申报":
+		elif self.filing_kind == APPLY:
 			refuse_over_quota(
 				over_quota(places, round_limits.quota_per_city, round_limits.quota_per_sub_sector)
 			)
@@ -114,7 +115,7 @@ class RecommendationList(Document):
 	def check_filing(self, filing, idx: int):
 		if filing.declaration_round != self.declaration_round or filing.filing_kind != self.filing_kind:
 			problem = _("it belongs to another round or kind of filing")
-		elif self.by_province and (filing.level != "国家级" or filing.status not in RECOGNISED_BY_PROVINCE):
+		elif self.by_province and (filing.level != NATIONAL or filing.status not in RECOGNISED_BY_PROVINCE):
 			problem = _(
 				"the province recommends to MIIT only national-level filings it has recognised or passed"
 			)
@@ -138,7 +139,7 @@ def recommendable_filings(declaration_round: str, filing_kind: str, recommending
 	by_province = frappe.db.get_value("Administrative Region", recommending_unit, "region_level") == "省"
 	filters = {"declaration_round": declaration_round, "filing_kind": filing_kind}
 	if by_province:
-		filters |= {"level": "国家级", "status": ("in", RECOGNISED_BY_PROVINCE)}
+		filters |= {"level": NATIONAL, "status": ("in", RECOGNISED_BY_PROVINCE)}
 	else:
 		filters |= {"city": recommending_unit, "status": ("in", AFTER_CITY)}
 	return frappe.get_list(
