@@ -35,12 +35,15 @@ permission_query_conditions = {
 	"Cluster Application": _experts + "application_query_conditions",
 	"Cluster Evidence": _experts + "evidence_query_conditions",
 	"Onsite Verification": _experts + "onsite_query_conditions",
+	# files of the app's records are listed only to those who may read the record
+	"File": "cluster_registry.cluster_registry.evidence_files.file_query_conditions",
 }
 has_permission = {
 	"Expert Review": _experts + "has_review_permission",
 	"Cluster Application": _experts + "has_application_permission",
 	"Cluster Evidence": _experts + "has_filing_record_permission",
 	"Onsite Verification": _experts + "has_filing_record_permission",
+	"File": "cluster_registry.cluster_registry.evidence_files.has_file_permission",
 }
 
 scheduler_events = {
@@ -61,6 +64,7 @@ doctype_js = {
 	"Cluster Application": "public/js/outputs.js",
 	"Recommendation List": "public/js/outputs.js",
 	"Onsite Verification": "public/js/outputs.js",
+	"Cluster Evidence": "public/js/evidence.js",
 }
 
 # A change to a library or a name list refreshes the cluster's annual figures in the background.
@@ -85,3 +89,15 @@ doc_events = {
 		"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_clusters_of_enterprise"
 	}
 }
+# The files of a frozen filing's evidence stay as submitted; an evidence upload is a PDF or image.
+_files = "cluster_registry.cluster_registry.evidence_files."
+doc_events["File"] = {
+	"before_validate": _files + "before_validate_file",
+	"on_trash": _files + "on_trash_file",
+	"before_rename": _files + "before_rename_file",
+}
+# Values as sent, judged against their columns before Frappe casts them (the app's DocTypes only).
+_raw = "cluster_registry.cluster_registry.raw_input."
+doc_events.setdefault("*", {}).update(
+	{"before_validate": _raw + "check_raw_input", "before_insert": _raw + "check_naming_field"}
+)

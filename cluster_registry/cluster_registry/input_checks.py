@@ -131,7 +131,7 @@ def describe(record, problem: inputs.Problem) -> str:
 def show(value) -> str:
 	if isinstance(value, Decimal):
 		return format(value.normalize(), "f")
-	return "" if value is None else str(value)
+	return "" if value is None else frappe.utils.escape_html(str(value))
 
 
 def check_one_row_per_year(doc, table: str):

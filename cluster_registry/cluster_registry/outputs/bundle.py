@@ -10,13 +10,14 @@ import frappe
 from frappe import _
 from pypdf.errors import PdfReadError
 
+from cluster_registry.cluster_registry.evidence_files import evidence_file, stored_bytes
 from cluster_registry.cluster_registry.form_versions import load_form
 from cluster_registry.cluster_registry.outputs import api, records
 from cluster_registry.forms.definitions import fill_years, items
 from cluster_registry.outputs import form_html, pdf
 from cluster_registry.outputs.blocks import EVIDENCE_PAGE_PLACEHOLDER
+from cluster_registry.rules import files as file_rules
 
-IMAGE_TYPES = ("png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "webp")
 OTHER_EVIDENCE = "其他佐证材料"
 # Each round of numbering may move the 目录 or the form by a page; it settles in two or three.
 MAX_ROUNDS = 4
@@ -76,7 +77,7 @@ def catalogue_parts(doc, definition: dict) -> list[Part]:
 	evidence = frappe.get_all(
 		"Cluster Evidence",
 		filters={"application": doc.name, "file": ("is", "set")},
-		fields=["name", "catalogue_no", "evidence_title", "file"],
+		fields=["name", "application", "catalogue_no", "evidence_title", "file"],
 		order_by="catalogue_no asc, creation asc",
 	)
 	numbers = {entry["no"] for entry in definition["catalogue"]}
@@ -148,20 +149,23 @@ def onsite_pdf(doc) -> bytes:
 
 def evidence_pdf(row) -> bytes:
 	"""An evidence file as PDF pages: a PDF as it is, an image on an A4 page, anything else (a
-	Word or Excel file) as a page saying it is to be converted and bound by hand."""
-	file = frappe.get_doc("File", {"file_url": row.file})
-	extension = (file.file_name or row.file).rsplit(".", 1)[-1].lower()
-	content = file.get_content()
+	Word or Excel file stored before evidence had to be PDF or an image) as a page saying it is to
+	be converted and bound by hand. Only the File uploaded to the evidence (or its filing) is read,
+	whatever other File shares its URL."""
+	file = evidence_file(row)
+	file_name = file.file_name if file else row.file
 	try:
-		if extension == "pdf":
+		content = stored_bytes(file) if file else b""
+		kind = file_rules.sniff(content)
+		if kind == file_rules.PDF:
 			pdf.page_count(content)
 			return content
-		if extension in IMAGE_TYPES:
+		if kind in (file_rules.PNG, file_rules.JPEG):
 			return pdf.image_to_pdf(content)
 	except (PdfReadError, OSError):
-		frappe.log_error(title=_("Bound filing: unreadable evidence file {0}").format(file.file_name))
+		frappe.log_error(title=_("Bound filing: unreadable evidence file {0}").format(file_name))
 	message = _("{0} ({1}) cannot be bound into the PDF: convert it to PDF and attach it again.").format(
-		row.evidence_title or "", file.file_name
+		row.evidence_title or "", file_name
 	)
 	return pdf.html_to_pdf(
 		f'<p class="cr-heading-center">{frappe.utils.escape_html(message)}</p>', api.cluster_outputs_css()

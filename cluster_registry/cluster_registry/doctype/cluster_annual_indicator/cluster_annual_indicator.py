@@ -1,5 +1,6 @@
 import frappe
 from frappe import _
+from frappe.utils import escape_html
 from frappe.model.document import Document
 
 from cluster_registry.cluster_registry import library_counts
@@ -41,7 +42,7 @@ class ClusterAnnualIndicator(Document):
 			frappe.throw(
 				_(
 					"Cluster {0} already has its annual indicators for {1} ({2}): open that record and edit it instead of adding a second one."
-				).format(self.cluster_name or self.cluster, self.year, existing),
+				).format(escape_html(self.cluster_name or self.cluster), self.year, escape_html(existing)),
 				frappe.DuplicateEntryError,
 				title=_("Duplicate annual indicators"),
 			)

@@ -1,5 +1,6 @@
 import frappe
 from frappe import _
+from frappe.utils import escape_html
 from frappe.model.document import Document
 
 from cluster_registry.cluster_registry.form_versions import load_form
@@ -24,7 +25,7 @@ class DeclarationRound(Document):
 					).format(
 						label(self.doctype, "openings"),
 						row.idx,
-						row.form_version,
+						escape_html(row.form_version),
 						form["level"],
 						form["filing_kind"],
 						row.level,

@@ -1,7 +1,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate
+from frappe.utils import escape_html, getdate
 
 from cluster_registry.cluster_registry.input_checks import check_figures, label, throw_problems
 from cluster_registry.rules.inputs import Problem
@@ -34,13 +34,13 @@ class Enterprise(Document):
 					"{0} {1} is not a valid code: by GB 32100-2015 its last character would be {2}. Check every character against the business licence."
 				),
 			}
-			frappe.throw(messages[problem.rule].format(field, self.uscc, problem.detail), title=field)
+			frappe.throw(messages[problem.rule].format(field, escape_html(self.uscc), escape_html(problem.detail)), title=field)
 		if self.is_new() and frappe.db.exists(self.doctype, self.uscc):
 			existing = frappe.db.get_value(self.doctype, self.uscc, "enterprise_name")
 			frappe.throw(
 				_(
 					"{0} {1} is already registered, for {2}: open that enterprise instead of adding it again."
-				).format(field, self.uscc, existing),
+				).format(field, escape_html(self.uscc), escape_html(existing)),
 				frappe.DuplicateEntryError,
 				title=field,
 			)

@@ -1,5 +1,6 @@
 import frappe
 from frappe import _
+from frappe.utils import escape_html
 from frappe.model.document import Document
 
 from cluster_registry.approval_states import AFTER_CITY
@@ -73,7 +74,7 @@ class RecommendationList(Document):
 		else:
 			return
 		frappe.throw(
-			_("Row {0} ({1}) cannot be on this list: {2}.").format(idx, filing.cluster_name, problem),
+			_("Row {0} ({1}) cannot be on this list: {2}.").format(idx, escape_html(filing.cluster_name), problem),
 			title=_("Recommendation List"),
 		)
 

@@ -4,14 +4,17 @@ import frappe
 from frappe import _
 from frappe.query_builder import DocType
 
+from cluster_registry.cluster_registry import report_filters
 from cluster_registry.cluster_registry.territory import within_territory
 
 REVIEW_AFTER_YEARS = 3
 
 
 def execute(filters=None):
-	filters = frappe._dict(filters or {})
-	round_year = int(filters.get("round_year") or frappe.utils.getdate().year)
+	filters = report_filters.as_dict(filters)
+	round_year, problem = report_filters.year(filters, "round_year", "Round Year", frappe.utils.getdate().year)
+	if problem:
+		return columns(), [], problem
 	cluster, recognition = DocType("Industrial Cluster"), DocType("Cluster Recognition")
 	query = (
 		frappe.qb.from_(cluster)
