@@ -2,8 +2,8 @@
 
 import frappe
 from frappe import _
-from frappe.utils import escape_html
 from frappe.model.document import Document
+from frappe.utils import escape_html
 
 from cluster_registry.cluster_registry.input_checks import check_figures, label
 
@@ -33,9 +33,7 @@ class ClusterRecord(Document):
 			frappe.throw(
 				_(
 					"{0} {1} is already in the {2} of this cluster ({3}): edit that entry instead of adding it again."
-				).format(
-					label(self.doctype, self.key_field), escape_html(key), _(self.doctype), existing
-				),
+				).format(label(self.doctype, self.key_field), escape_html(key), _(self.doctype), existing),
 				frappe.DuplicateEntryError,
 				title=_(self.doctype),
 			)

@@ -142,8 +142,9 @@ def refuse_frozen_file(application: str):
 
 
 def check_evidence_upload(doc, before=None):
-	"""A file uploaded to an evidence record is a private PDF or image of bounded size."""
-	if before and not cint(doc.is_private) and cint(before.is_private):
+	"""A file uploaded to an evidence record is a private PDF or image of bounded size (Guest
+	downloads a public file, and the desk uploads evidence as private)."""
+	if not cint(doc.is_private):
 		frappe.throw(
 			_("An evidence file is never public: keep {0} private.").format(escape_html(doc.file_name or "")),
 			title=_("File Refused"),
@@ -227,12 +228,16 @@ def refuse_bad_content(file_name: str | None, content: bytes):
 		)
 	if file_rules.sniff(content) is None:
 		frappe.throw(
-			_("{0} is not a PDF, PNG or JPEG file: evidence is uploaded as PDF or as a picture.").format(shown),
+			_("{0} is not a PDF, PNG or JPEG file: evidence is uploaded as PDF or as a picture.").format(
+				shown
+			),
 			title=_("File Refused"),
 		)
 	limit = max_evidence_mb()
 	if file_rules.too_large(len(content), limit):
 		frappe.throw(
-			_("{0} is larger than {1} MB: split it or compress it, and upload it again.").format(shown, limit),
+			_("{0} is larger than {1} MB: split it or compress it, and upload it again.").format(
+				shown, limit
+			),
 			title=_("File Refused"),
 		)

@@ -19,7 +19,10 @@ def load_form(code: str) -> dict:
 	try:
 		return definitions.load(code, site_dirs())
 	except definitions.DefinitionError as error:
-		frappe.throw(_("Form version {0} is not valid: {1}").format(escape_html(code), escape_html(str(error))), title=_("Form Version"))
+		frappe.throw(
+			_("Form version {0} is not valid: {1}").format(escape_html(code), escape_html(str(error))),
+			title=_("Form Version"),
+		)
 	except (FileNotFoundError, KeyError, LookupError):
 		frappe.throw(
 			_("There is no form version {0}: choose one of {1}.").format(

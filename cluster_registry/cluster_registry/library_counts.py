@@ -142,5 +142,9 @@ def enterprises_behind(cluster: str, year: int, field: str) -> list[dict]:
 	elif field == "listed_count":
 		query = query.where(is_listed())
 	elif field != "enterprise_count":
-		frappe.throw(frappe._("{0} is not counted from the enterprise library.").format(frappe.utils.escape_html(field)))
+		frappe.throw(
+			frappe._("{0} is not counted from the enterprise library.").format(
+				frappe.utils.escape_html(field)
+			)
+		)
 	return query.run(as_dict=True)

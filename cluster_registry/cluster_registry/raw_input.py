@@ -82,9 +82,9 @@ def problem_message(record, df, value, problem: str) -> str:
 	if problem == "not_whole":
 		return _("{0}: “{1}” is not a whole number: type digits only, such as 2025.").format(name, typed)
 	if problem == "not_number":
-		return _("{0}: “{1}” is not a number: type digits, with a decimal point if needed, such as 12.5.").format(
-			name, typed
-		)
+		return _(
+			"{0}: “{1}” is not a number: type digits, with a decimal point if needed, such as 12.5."
+		).format(name, typed)
 	if problem == "out_of_range":
 		return _("{0}: “{1}” is larger than this field can hold: check the figure and its unit.").format(
 			name, typed

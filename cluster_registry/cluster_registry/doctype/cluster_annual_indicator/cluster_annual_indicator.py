@@ -1,7 +1,7 @@
 import frappe
 from frappe import _
-from frappe.utils import escape_html
 from frappe.model.document import Document
+from frappe.utils import escape_html
 
 from cluster_registry.cluster_registry import library_counts
 from cluster_registry.cluster_registry.indicator_figures import apply_figures, refresh_later_years

@@ -1,7 +1,7 @@
 import frappe
 from frappe import _
-from frappe.utils import escape_html
 from frappe.model.document import Document
+from frappe.utils import escape_html
 
 from cluster_registry.cluster_registry import approval
 from cluster_registry.cluster_registry.application_check import check
@@ -32,7 +32,9 @@ class ClusterApplication(Document):
 		if not opening:
 			frappe.throw(
 				_("Round {0} does not open {1} {2} filings: choose a kind and level the round opens.").format(
-					escape_html(self.declaration_round), escape_html(self.level), escape_html(self.filing_kind)
+					escape_html(self.declaration_round),
+					escape_html(self.level),
+					escape_html(self.filing_kind),
 				),
 				title=_("Cluster Application"),
 			)

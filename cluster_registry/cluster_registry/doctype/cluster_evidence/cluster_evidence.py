@@ -7,7 +7,11 @@ from frappe.utils import escape_html
 from pypdf import PdfReader
 
 from cluster_registry.cluster_registry.approval import refuse_when_frozen
-from cluster_registry.cluster_registry.evidence_files import checked_evidence_file, evidence_file, stored_bytes
+from cluster_registry.cluster_registry.evidence_files import (
+	checked_evidence_file,
+	evidence_file,
+	stored_bytes,
+)
 from cluster_registry.cluster_registry.input_checks import check_figures
 from cluster_registry.rules import files as file_rules
 

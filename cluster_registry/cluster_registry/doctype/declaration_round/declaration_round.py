@@ -1,7 +1,7 @@
 import frappe
 from frappe import _
-from frappe.utils import escape_html
 from frappe.model.document import Document
+from frappe.utils import escape_html
 
 from cluster_registry.cluster_registry.form_versions import load_form
 from cluster_registry.cluster_registry.input_checks import check_figures, label, throw_problems

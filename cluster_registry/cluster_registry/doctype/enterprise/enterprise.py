@@ -34,7 +34,10 @@ class Enterprise(Document):
 					"{0} {1} is not a valid code: by GB 32100-2015 its last character would be {2}. Check every character against the business licence."
 				),
 			}
-			frappe.throw(messages[problem.rule].format(field, escape_html(self.uscc), escape_html(problem.detail)), title=field)
+			frappe.throw(
+				messages[problem.rule].format(field, escape_html(self.uscc), escape_html(problem.detail)),
+				title=field,
+			)
 		if self.is_new() and frappe.db.exists(self.doctype, self.uscc):
 			existing = frappe.db.get_value(self.doctype, self.uscc, "enterprise_name")
 			frappe.throw(

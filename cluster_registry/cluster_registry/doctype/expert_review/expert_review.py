@@ -30,7 +30,8 @@ class ExpertReview(Document):
 	def check_expert(self):
 		if "Cluster Expert" not in frappe.get_roles(self.expert):
 			frappe.throw(
-				_("{0} is not an expert (role Cluster Expert).").format(escape_html(self.expert)), title=_("Expert Review")
+				_("{0} is not an expert (role Cluster Expert).").format(escape_html(self.expert)),
+				title=_("Expert Review"),
 			)
 		other = frappe.db.exists(
 			self.doctype, {"application": self.application, "expert": self.expert, "name": ("!=", self.name)}

@@ -12,7 +12,9 @@ REVIEW_AFTER_YEARS = 3
 
 def execute(filters=None):
 	filters = report_filters.as_dict(filters)
-	round_year, problem = report_filters.year(filters, "round_year", "Round Year", frappe.utils.getdate().year)
+	round_year, problem = report_filters.year(
+		filters, "round_year", "Round Year", frappe.utils.getdate().year
+	)
 	if problem:
 		return columns(), [], problem
 	cluster, recognition = DocType("Industrial Cluster"), DocType("Cluster Recognition")

@@ -28,10 +28,7 @@ def execute(filters=None):
 			Count(review.name).as_("reviews"),
 			Avg(review.total_score).as_("average_score"),
 		)
-		.where(
-			(review.review_status == "已评分")
-			& (application.declaration_round == round_name)
-		)
+		.where((review.review_status == "已评分") & (application.declaration_round == round_name))
 		.groupby(review.application)
 		.orderby(Avg(review.total_score), order=frappe.qb.desc)
 	)
