@@ -61,30 +61,30 @@ def readable_names_sql(doctype: str, user: str) -> str:
 # ---- single File records
 
 
-def has_file_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+def has_file_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
 	"""A File record made without content points at a file already stored: it may point only at a
 	file the user may already read (else a county could reach another's private evidence by
-	creating a File record with its URL)."""
+	creating a File record with its URL). Says nothing (None) otherwise: Frappe v15 takes the
+	verdict of the last has_permission hook that gives one, and Frappe's own File hook decides the
+	rest."""
 	user = user or frappe.session.user
 	if ptype != "create" or user == "Administrator" or doc.get("is_folder") or doc.get("content"):
-		return True
+		return None
 	url = unquote(doc.get("file_url") or "")
-	if not url or url.startswith(("http://", "https://")):
-		return True
-	if url.startswith("/files/") and ".." not in url:
-		return True
-	readable = any(
+	if not url or url.startswith(("http://", "https://")) or (url.startswith("/files/") and ".." not in url):
+		return None
+	if any(
 		frappe.has_permission("File", "read", doc=name, user=user)
 		for name in frappe.get_all("File", filters={"file_url": doc.get("file_url")}, pluck="name")
+	):
+		return None
+	frappe.msgprint(
+		_("A file is added by uploading it: {0} is not a file you may read.").format(
+			escape_html(doc.get("file_url") or "")
+		),
+		title=_("File Refused"),
 	)
-	if not readable:
-		frappe.msgprint(
-			_("A file is added by uploading it: {0} is not a file you may read.").format(
-				escape_html(doc.get("file_url") or "")
-			),
-			title=_("File Refused"),
-		)
-	return readable
+	return False
 
 
 def before_validate_file(doc, method=None):
@@ -222,7 +222,7 @@ def refuse_bad_content(file_name: str | None, content: bytes):
 	if file_name and not file_rules.is_safe_name(file_name):
 		frappe.throw(
 			_(
-				"The file name {0} contains characters a file name may not have (such as < > or quotes): rename the file and upload it again."
+				"The file name {0} contains characters a file name may not have (such as angle brackets or quotes): rename the file and upload it again."
 			).format(shown),
 			title=_("File Refused"),
 		)

@@ -12,15 +12,16 @@ from conftest import SITE
 from rest_client import RestClient
 
 
-def ascii_pdf(pages: int = 1) -> bytes:
-	"""A valid PDF made of ASCII bytes only (File.get_content() gives such a file back as str)."""
+def ascii_pdf(pages: int = 1, mark: str | None = None) -> bytes:
+	"""A valid PDF made of ASCII bytes only (File.get_content() gives such a file back as str),
+	different from every other one (Frappe stores identical uploads once, under one URL)."""
 	kids = " ".join(f"{3 + i} 0 R" for i in range(pages))
 	objects = [
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>",
 		*["<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>" for _ in range(pages)],
 	]
-	out, offsets = "%PDF-1.4\n", []
+	out, offsets = f"%PDF-1.4\n% {mark or frappe.generate_hash(length=12)}\n", []
 	for number, body in enumerate(objects, 1):
 		offsets.append(len(out))
 		out += f"{number} 0 obj\n{body}\nendobj\n"

@@ -44,6 +44,11 @@ def uploaded_evidence(client, application: str, content: bytes, name="佐证.pdf
 	return created.json()["data"]
 
 
+def seen():
+	"""End this process's snapshot, to read what the server has committed."""
+	frappe.db.rollback()
+
+
 def guest_get(server, url) -> requests.Response:
 	return requests.get(f"{server}{url}", headers={"Host": SITE})
 
@@ -52,6 +57,7 @@ def test_an_uploaded_pdf_becomes_private_evidence_of_its_record(server, setup):
 	county = setup["clients"][people.COUNTY]
 	evidence = uploaded_evidence(county, setup["mine"], build.ascii_pdf(3))
 	assert evidence["page_count"] == 3  # a PDF of pure ASCII is read as bytes
+	seen()
 	file = frappe.get_doc("File", {"file_url": evidence["file"], "attached_to_name": evidence["name"]})
 	assert file.is_private and file.attached_to_doctype == "Cluster Evidence"
 	assert county.session.get(f"{server}{evidence['file']}").status_code == 200
@@ -65,10 +71,12 @@ def test_hostile_uploads_to_an_evidence_record_are_refused(setup, case):
 	county = setup["clients"][people.COUNTY]
 	evidence = uploaded_evidence(county, setup["mine"], build.ascii_pdf())
 	name, content = build.HOSTILE[case]
+	seen()
 	before = frappe.db.count("File")
 	response = upload(county, name, content, doctype="Cluster Evidence", docname=evidence["name"])
 	assert response.status_code == 417, (case, response.status_code, response.text[:300])
 	assert "文件" in server_message(response)
+	seen()
 	assert frappe.db.count("File") == before
 
 
@@ -79,9 +87,11 @@ def test_hostile_files_uploaded_on_their_own_are_not_accepted_as_evidence(setup,
 	response = upload(county, name, content)
 	if response.status_code != 200:  # Frappe itself may refuse the name
 		return
+	seen()
 	before = frappe.db.count("Cluster Evidence", {"application": setup["mine"]})
 	refused = new_evidence(county, setup["mine"], response.json()["message"]["file_url"])
 	assert refused.status_code == 417, (case, refused.text[:300])
+	seen()
 	assert frappe.db.count("Cluster Evidence", {"application": setup["mine"]}) == before
 
 
@@ -101,6 +111,7 @@ def test_evidence_takes_only_a_file_uploaded_to_it(setup, url):
 	response = new_evidence(county, setup["mine"], url)
 	assert response.status_code == 417, (url, response.text[:300])
 	assert "文件" in server_message(response)
+	seen()
 	assert not frappe.db.exists("Cluster Evidence", {"file": url})
 
 
@@ -112,6 +123,7 @@ def test_another_countys_private_file_cannot_be_borrowed(server, setup):
 	# as the file of an own evidence record
 	assert new_evidence(other, setup["theirs"], url).status_code == 417
 	# as an own File record pointing at the URL (REST), attached or not
+	seen()
 	files_before = frappe.db.count("File", {"file_url": url})
 	for values in (
 		{"file_url": url, "is_private": 1},
@@ -130,11 +142,13 @@ def test_another_countys_private_file_cannot_be_borrowed(server, setup):
 		data={"file_url": url, "is_private": 1, "doctype": "Cluster Application", "docname": setup["theirs"]},
 	)
 	assert response.status_code in (403, 417), response.text[:300]
+	seen()
 	assert frappe.db.count("File", {"file_url": url}) == files_before
 	# an own File record turned to point at it
 	own = upload(other, "自己的.pdf", build.ascii_pdf()).json()["message"]
 	response = other.update("File", own["name"], {"file_url": url})
 	assert response.status_code == 417
+	seen()
 	assert frappe.db.get_value("File", own["name"], "file_url") == own["file_url"]
 	assert other.session.get(f"{server}{url}").status_code == 403
 
@@ -151,6 +165,7 @@ def file_names_listed(client, server) -> set[str]:
 def test_file_lists_follow_the_records(server, setup):
 	clients = setup["clients"]
 	evidence = uploaded_evidence(clients[people.COUNTY], setup["mine"], build.ascii_pdf())
+	seen()
 	file = frappe.db.get_value("File", {"attached_to_name": evidence["name"]})
 	assert file in file_names_listed(clients[people.COUNTY], server)
 	assert file in file_names_listed(clients[people.CITY], server)
@@ -166,6 +181,7 @@ def test_the_evidence_of_a_submitted_filing_is_frozen_with_its_files(server, set
 	clients = setup["clients"]
 	county = clients[people.COUNTY]
 	evidence = uploaded_evidence(county, setup["mine"], build.ascii_pdf())
+	seen()
 	file = frappe.db.get_value("File", {"attached_to_name": evidence["name"]})
 	other_draft = chain.as_user(
 		people.COUNTY,
@@ -194,6 +210,7 @@ def test_the_evidence_of_a_submitted_filing_is_frozen_with_its_files(server, set
 				f"{server}/api/resource/Cluster Evidence/{evidence['name']}"
 			).status_code in (403, 417)
 		assert "已锁定" in server_message(county.update("File", file, {"is_private": 0}))
+		seen()
 		assert frappe.db.get_value("File", file, ["is_private", "file_url"]) == (1, evidence["file"])
 		assert frappe.db.get_value("Cluster Evidence", evidence["name"], "application") == setup["mine"]
 		assert guest_get(server, evidence["file"]).status_code in (403, 404)
@@ -209,6 +226,7 @@ def test_the_bound_filing_reads_only_the_evidences_own_files(setup):
 
 	county = setup["clients"][people.COUNTY]
 	evidence = uploaded_evidence(county, setup["mine"], build.ascii_pdf())
+	seen()
 	row = frappe.get_doc("Cluster Evidence", evidence["name"])
 	frappe.set_user(people.OTHER_COUNTY)
 	try:

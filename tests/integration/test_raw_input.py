@@ -1,6 +1,8 @@
 """Bad input over the REST API never reaches a server error: each value is refused with a Chinese
 message naming the field, nothing is saved; control characters pasted from Word are removed."""
 
+import json
+
 import builders as make
 import frappe
 import pytest
@@ -35,7 +37,21 @@ def remove_what_the_server_saved(api):
 	frappe.db.commit()
 
 
+def post(api, doctype: str, values: dict):
+	"""POST as any client may send it: JSON with NaN and Infinity literals too (Python's json reads
+	them, and so does Frappe)."""
+	response = api.session.post(
+		f"{api.url}/api/resource/{doctype}",
+		data=json.dumps(values),
+		headers={"Content-Type": "application/json"},
+	)
+	if response.ok:
+		api.created.append((doctype, response.json()["data"]["name"]))
+	return response
+
+
 def stored_clusters() -> int:
+	frappe.db.rollback()  # read what the server committed
 	return frappe.db.count("Industrial Cluster", {"cluster_name": NAME})
 
 
@@ -60,7 +76,7 @@ BAD = [
 
 @pytest.mark.parametrize("field, value", BAD, ids=[f"{f}={str(v)[:12]}" for f, v in BAD])
 def test_bad_values_are_refused_with_the_field_named(api, sector, field, value):
-	response = api.insert("Industrial Cluster", cluster_values(**{field: value}))
+	response = post(api, "Industrial Cluster", cluster_values(**{field: value}))
 	assert response.status_code == 417, response.text[:300]
 	message = server_message(response)
 	assert label("Industrial Cluster", field) in message, message
@@ -85,6 +101,7 @@ def test_a_bad_change_leaves_the_record_as_it_was(api, sector):
 	for value in ("NaN", "20平方公里", 1e300):
 		response = api.update("Industrial Cluster", name, {"area_km2": value, "established_year": 2010})
 		assert response.status_code == 417, response.text[:300]
+	frappe.db.rollback()
 	assert frappe.db.get_value("Industrial Cluster", name, ["area_km2", "established_year"]) == (20, 0)
 
 
@@ -94,6 +111,7 @@ def test_control_characters_from_word_are_removed(api, sector):
 		cluster_values(lead_products="数控机床\x0b工业机器人\x01", operator="园区\x07管委会"),
 	)
 	assert response.status_code == 200, server_message(response)
+	frappe.db.rollback()
 	stored = frappe.db.get_value(
 		"Industrial Cluster", response.json()["data"]["name"], ["lead_products", "operator"]
 	)
@@ -107,7 +125,6 @@ def test_control_characters_from_word_are_removed(api, sector):
 		("Cluster Indicator Summary", '{"year": "2026年"}'),
 		("Clusters Due for Review", '{"round_year": "1e309"}'),
 		("Expert Review Ranking", '{"declaration_round": ["a", "b"]}'),
-		("Cluster Indicator Summary", "[1, 2]"),
 	],
 )
 def test_a_report_with_a_bad_filter_answers_empty_with_a_message(api, report, filters):
@@ -115,8 +132,7 @@ def test_a_report_with_a_bad_filter_answers_empty_with_a_message(api, report, fi
 	assert response.status_code == 200, response.text[:300]
 	body = response.json()["message"]
 	assert body["result"] == []
-	if "[1, 2]" not in filters:
-		assert "请" in body["message"]
+	assert "请" in body["message"]
 	assert not frappe.db.get_value("Report", report, "prepared_report")
 
 
