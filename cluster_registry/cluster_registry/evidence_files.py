@@ -97,10 +97,11 @@ def before_validate_file(doc, method=None):
 			_("The file of a File record cannot be replaced by another URL: upload the new file instead."),
 			title=_("File Refused"),
 		)
-	for application in filings_of(doc, before):
+	filings = filings_of(doc, before)
+	for application in filings:
 		refuse_frozen_file(application)
-	if doc.attached_to_doctype == EVIDENCE:
-		check_evidence_upload(doc, before)
+	if doc.attached_to_doctype == EVIDENCE or filings:
+		check_evidence_upload(doc)
 
 
 def on_trash_file(doc, method=None):
@@ -141,7 +142,7 @@ def refuse_frozen_file(application: str):
 		)
 
 
-def check_evidence_upload(doc, before=None):
+def check_evidence_upload(doc):
 	"""A file uploaded to an evidence record is a private PDF or image of bounded size (Guest
 	downloads a public file, and the desk uploads evidence as private)."""
 	if not cint(doc.is_private):
@@ -167,13 +168,17 @@ def evidence_file(evidence, user: str | None = None):
 		{"attached_to_doctype": EVIDENCE, "attached_to_name": evidence.name},
 		{"attached_to_doctype": APPLICATION, "attached_to_name": evidence.application},
 	]
-	if evidence.get("__temporary_name"):
+	user = user or frappe.session.user
+	if evidence.get("__temporary_name"):  # the desk's name for a record not yet saved: the user's own upload
 		candidates.insert(
-			1, {"attached_to_doctype": EVIDENCE, "attached_to_name": evidence.get("__temporary_name")}
+			1,
+			{
+				"attached_to_doctype": EVIDENCE,
+				"attached_to_name": evidence.get("__temporary_name"),
+				"owner": user,
+			},
 		)
-	candidates.append(
-		{"attached_to_name": ("is", "not set"), "owner": user or frappe.session.user, "is_folder": 0}
-	)
+	candidates.append({"attached_to_name": ("is", "not set"), "owner": user, "is_folder": 0})
 	for filters in candidates:
 		if not filters["attached_to_name"]:
 			continue
