@@ -48,6 +48,9 @@ HOSTILE = {
 }
 
 
+CLIENT_USERS = (people.COUNTY, people.OTHER_COUNTY, people.CITY, people.OTHER_CITY, people.PROVINCE)
+
+
 def client(server, user) -> RestClient:
 	doc = frappe.get_doc("User", user)
 	secret = frappe.generate_hash(length=15)
@@ -67,20 +70,26 @@ def two_counties(server) -> dict:
 		people.OTHER_COUNTY, lambda: filings.application(other_cluster, round_name, kind="申报", level="省级")
 	)
 	frappe.db.commit()
-	users = (people.COUNTY, people.OTHER_COUNTY, people.CITY, people.OTHER_CITY, people.PROVINCE)
 	return {
 		"round": round_name,
 		"mine": mine.name,
 		"theirs": theirs.name,
 		"clusters": (mine.cluster, other_cluster),
-		"clients": {user: client(server, user) for user in users},
+		"clients": {user: client(server, user) for user in CLIENT_USERS},
 	}
 
 
 def remove(setup: dict):
 	applications = [setup["mine"], setup["theirs"]]
 	evidence = frappe.get_all("Cluster Evidence", {"application": ("in", applications)}, pluck="name")
-	frappe.db.delete("File", {"attached_to_name": ("in", evidence + applications)})
+	frappe.db.set_value("Cluster Application", {"name": ("in", applications)}, "status", "草稿")
+	owners = list(CLIENT_USERS)
+	attached = frappe.get_all(
+		"File", filters={"attached_to_name": ("in", evidence + applications)}, pluck="name"
+	)
+	uploaded = frappe.get_all("File", filters={"owner": ("in", owners), "is_folder": 0}, pluck="name")
+	for file in set(attached + uploaded):
+		frappe.delete_doc("File", file, ignore_permissions=True, force=True)  # and from the disk
 	frappe.db.delete("Cluster Evidence", {"name": ("in", evidence)})
 	for doctype in ("Application Answer", "Application Target"):
 		frappe.db.delete(doctype, {"parent": ("in", applications)})

@@ -234,3 +234,22 @@ def test_the_bound_filing_reads_only_the_evidences_own_files(setup):
 	finally:
 		frappe.set_user("Administrator")
 	assert evidence_file(row).attached_to_name == row.name
+
+
+def test_public_uploads_become_private_files_of_their_evidence(server, setup):
+	"""Two public uploads of the same name, each named on an evidence record: each becomes a private
+	file of its record (no clash with a private file of that name), the public copy is gone."""
+	county = setup["clients"][people.COUNTY]
+	for _ in range(2):
+		response = upload(county, "佐证材料.pdf", build.ascii_pdf(), is_private=0)
+		public_url = response.json()["message"]["file_url"]
+		assert public_url.startswith("/files/")
+		created = new_evidence(county, setup["mine"], public_url)
+		assert created.status_code == 200, server_message(created)
+		seen()
+		stored = frappe.db.get_value("Cluster Evidence", created.json()["data"]["name"], "file")
+		assert stored.startswith("/private/files/")
+		assert guest_get(server, stored).status_code in (403, 404)
+		gone = guest_get(server, public_url)  # the dev server answers a missing /files/ URL 404 or 500
+		assert gone.status_code != 200 and not gone.content.startswith(b"%PDF")
+		assert county.session.get(f"{server}{stored}").status_code == 200

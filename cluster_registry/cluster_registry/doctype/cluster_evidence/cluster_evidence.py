@@ -37,21 +37,37 @@ class ClusterEvidence(Document):
 
 	def keep_file_private(self):
 		"""Evidence is never public, and a file uploaded on its own (REST API) belongs to this record:
-		a public file is made private (and moved), an unattached one is attached here, so that whoever
-		may read the record, and only they, may download it."""
+		a public upload is stored again as a private file of this record (under a name free in the
+		private folder) and the public one removed; an unattached private one is attached here; so
+		that whoever may read the record, and only they, may download it."""
 		file = evidence_file(self)
 		if not file or (file.is_private and file.attached_to_name):
 			return
-		file.is_private = 1
-		if not file.attached_to_name:
+		if file.is_private:
 			file.attached_to_doctype, file.attached_to_name, file.attached_to_field = (
 				self.doctype,
 				self.name,
 				"file",
 			)
-		file.save(ignore_permissions=True)
-		if file.file_url != self.file:
-			self.db_set("file", file.file_url)
+			file.save(ignore_permissions=True)
+			return
+		private = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": file.file_name,
+				"is_private": 1,
+				"content": stored_bytes(file),
+				"attached_to_doctype": self.doctype,
+				"attached_to_name": self.name,
+				"attached_to_field": "file",
+			}
+		).insert(ignore_permissions=True)
+		if not file.attached_to_name:
+			file.delete(ignore_permissions=True)
+			# Frappe keeps the disk file while another record has the same content (the private copy)
+			if not frappe.db.exists("File", {"file_url": file.file_url}):
+				file.delete_file_data_content()
+		self.db_set("file", private.file_url)
 
 	def count_pages(self, file) -> int:
 		"""Pages of a PDF; an image counts as one page."""
