@@ -100,6 +100,8 @@ permission_query_conditions = {
 	"Cluster Evidence": "cluster_registry.cluster_registry.expert_access.evidence_query_conditions",
 	"Onsite Verification": "cluster_registry.cluster_registry.expert_access.onsite_query_conditions",
 	"Workflow Action": "cluster_registry.cluster_registry.workflow_actions.action_query_conditions",
+	# the files of the app's records are listed only to those who may read the record
+	"File": "cluster_registry.cluster_registry.evidence_files.file_query_conditions",
 }
 has_permission = {
 	"Expert Review": "cluster_registry.cluster_registry.expert_access.has_review_permission",
@@ -110,6 +112,7 @@ has_permission = {
 	"Cluster Evidence": "cluster_registry.cluster_registry.expert_access.has_filing_record_permission",
 	"Onsite Verification": "cluster_registry.cluster_registry.expert_access.has_filing_record_permission",
 	"Workflow Action": "cluster_registry.cluster_registry.workflow_actions.has_action_permission",
+	"File": "cluster_registry.cluster_registry.evidence_files.has_file_permission",
 }
 
 # Counts, group-by sidebars and link searches keep to territory (Frappe answers them outside it).
@@ -146,15 +149,27 @@ doctype_js = {
 	"Recommendation List": "public/js/outputs.js",
 	"Onsite Verification": "public/js/outputs.js",
 	"Industrial Cluster": "public/js/bulk_import.js",
+	"Cluster Evidence": "public/js/evidence.js",
 }
 doctype_list_js = {"Enterprise": ["public/js/bulk_import.js", "public/js/enterprise_list.js"]}
 
 doc_events = {
-	# Every record of the app: its links point at records that exist and that the user may read, and
-	# it stays in its writer's territory once the regions fetched from its links are refreshed.
+	# Every record of the app: its values as sent are judged against their columns before Frappe
+	# casts them; its links point at records that exist and that the user may read; it stays in its
+	# writer's territory once the regions fetched from its links are refreshed.
 	"*": {
-		"before_validate": "cluster_registry.cluster_registry.link_checks.check_links",
+		"before_insert": "cluster_registry.cluster_registry.raw_input.check_naming_field",
+		"before_validate": [
+			"cluster_registry.cluster_registry.raw_input.check_raw_input",
+			"cluster_registry.cluster_registry.link_checks.check_links",
+		],
 		"validate": "cluster_registry.cluster_registry.territory_checks.recheck_territory",
+	},
+	# The files of a frozen filing's evidence stay as submitted; an evidence upload is a PDF or image.
+	"File": {
+		"before_validate": "cluster_registry.cluster_registry.evidence_files.before_validate_file",
+		"on_trash": "cluster_registry.cluster_registry.evidence_files.on_trash_file",
+		"before_rename": "cluster_registry.cluster_registry.evidence_files.before_rename_file",
 	},
 	# A change to a library or a name list refreshes the cluster's annual figures in the background.
 	"Cluster Enterprise": {
@@ -193,3 +208,15 @@ doc_events = {
 		"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_clusters_of_enterprise"
 	},
 }
+# The files of a frozen filing's evidence stay as submitted; an evidence upload is a PDF or image.
+_files = "cluster_registry.cluster_registry.evidence_files."
+doc_events["File"] = {
+	"before_validate": _files + "before_validate_file",
+	"on_trash": _files + "on_trash_file",
+	"before_rename": _files + "before_rename_file",
+}
+# Values as sent, judged against their columns before Frappe casts them (the app's DocTypes only).
+_raw = "cluster_registry.cluster_registry.raw_input."
+doc_events.setdefault("*", {}).update(
+	{"before_validate": _raw + "check_raw_input", "before_insert": _raw + "check_naming_field"}
+)

@@ -151,7 +151,7 @@ def message(finding: Finding) -> str:
 	if rule == "explanation_missing":
 		return _(
 			"{0} is answered “{1}”, which needs an explanation (情况说明): attach it as Cluster Evidence."
-		).format(p["label"], p["value"])
+		).format(p["label"], frappe.utils.escape_html(str(p["value"])))
 	if rule == "target_missing":
 		return _("Target {0}: fill in its baseline and target values.").format(p["indicator"])
 	if rule == "criterion":

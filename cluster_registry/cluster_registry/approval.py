@@ -182,7 +182,7 @@ def refuse_over_quota(problems):
 			messages.append(
 				_(
 					"A city may recommend at most {0} cluster(s) of one sub-sector ({1}); this would be {2}."
-				).format(problem.limit, problem.sub_sector, problem.taken)
+				).format(problem.limit, frappe.utils.escape_html(problem.sub_sector or ""), problem.taken)
 			)
 		else:
 			messages.append(

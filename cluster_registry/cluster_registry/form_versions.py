@@ -5,6 +5,7 @@ from pathlib import Path
 
 import frappe
 from frappe import _
+from frappe.utils import escape_html
 
 from cluster_registry.forms import definitions
 
@@ -18,11 +19,14 @@ def load_form(code: str) -> dict:
 	try:
 		return definitions.load(code, site_dirs())
 	except definitions.DefinitionError as error:
-		frappe.throw(_("Form version {0} is not valid: {1}").format(code, error), title=_("Form Version"))
+		frappe.throw(
+			_("Form version {0} is not valid: {1}").format(escape_html(code), escape_html(str(error))),
+			title=_("Form Version"),
+		)
 	except (FileNotFoundError, KeyError, LookupError):
 		frappe.throw(
 			_("There is no form version {0}: choose one of {1}.").format(
-				code, "、".join(v["code"] for v in definitions.available(site_dirs()))
+				escape_html(code), "、".join(v["code"] for v in definitions.available(site_dirs()))
 			),
 			title=_("Form Version"),
 		)

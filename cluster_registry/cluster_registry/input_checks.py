@@ -99,15 +99,18 @@ def describe(record, problem: inputs.Problem) -> str:
 	name = label(record.doctype, problem.field)
 	other = label(record.doctype, problem.other_field) if problem.other_field else ""
 	if problem.rule in inputs.PROBLEM_TEXTS:
-		text = _(inputs.PROBLEM_TEXTS[problem.rule]).format(
-			*inputs.problem_args(problem, name, other, inputs.show)
-		)
+		text = _(inputs.PROBLEM_TEXTS[problem.rule]).format(*inputs.problem_args(problem, name, other, shown))
 	else:
 		text = f"{name}: {problem.rule}"
 	if record.get("parentfield"):
 		table = label(record.parenttype, record.parentfield)
 		text = _("{0}, row {1}: {2}").format(table, record.idx, text)
 	return text
+
+
+def shown(value) -> str:
+	"""A value as the message shows it: as typed, with markup escaped (it is echoed into the desk)."""
+	return frappe.utils.escape_html(inputs.show(value))
 
 
 def check_one_row_per_year(doc, table: str):

@@ -6,14 +6,17 @@ enterprises, patents or standards behind the counts.
 
 import frappe
 from frappe.query_builder import Case, DocType
+from frappe.query_builder.builder import Base
 from frappe.query_builder.functions import Count, Sum
 
 from cluster_registry.figures.honours import HONOUR_COUNTS, NOT_LISTED, QUALITY_SME_FIELD, QUALITY_SME_HONOURS
 from cluster_registry.figures.name_lists import LIST_COUNTS, NAME_LISTS
 
-MEMBERS = DocType("Cluster Enterprise")
-ENTERPRISE = DocType("Enterprise")
-HONOUR = DocType("Enterprise Honour")
+# Named without a site (frappe.qb needs one): a background job unpickles a filing, and so imports
+# this module, before it binds its site.
+MEMBERS = Base.DocType("Cluster Enterprise")
+ENTERPRISE = Base.DocType("Enterprise")
+HONOUR = Base.DocType("Enterprise Honour")
 
 
 def counts_for(cluster: str, year: int) -> dict[str, int]:
@@ -139,5 +142,9 @@ def enterprises_behind(cluster: str, year: int, field: str) -> list[dict]:
 	elif field == "listed_count":
 		query = query.where(is_listed())
 	elif field != "enterprise_count":
-		frappe.throw(frappe._("{0} is not counted from the enterprise library.").format(field))
+		frappe.throw(
+			frappe._("{0} is not counted from the enterprise library.").format(
+				frappe.utils.escape_html(field)
+			)
+		)
 	return query.run(as_dict=True)

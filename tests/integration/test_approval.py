@@ -5,6 +5,7 @@ import approval_builders as chain
 import builders as make
 import filing_builders as filings
 import frappe
+import output_builders
 import people
 import pytest
 from approval_builders import act, advance, as_user, draft
@@ -352,7 +353,12 @@ def test_an_expert_sees_the_evidence_of_its_assigned_filings_only(cluster):
 	evidence = {}
 	for doc in (assigned, other):
 		file = frappe.get_doc(
-			{"doctype": "File", "file_name": "佐证.txt", "content": f"{doc.name}佐证", "is_private": 1}
+			{
+				"doctype": "File",
+				"file_name": "佐证.pdf",
+				"content": output_builders.pdf_pages(1, f"{doc.name}佐证"),
+				"is_private": 1,
+			}
 		).insert()
 		evidence[doc.name] = frappe.get_doc(
 			{

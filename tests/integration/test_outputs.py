@@ -187,6 +187,21 @@ def marked_pdf(first_mark: int, pages: int) -> bytes:
 	return pdf.stamp_page_numbers(build.pdf_pages(pages, "evidence"), start=first_mark)
 
 
+def legacy_word_file(evidence):
+	"""A Word file stored as evidence before evidence had to be a PDF or a picture."""
+	word = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": "专利清单.docx",
+			"content": b"not a pdf",
+			"is_private": 1,
+			"attached_to_doctype": "Cluster Application",
+			"attached_to_name": evidence.application,
+		}
+	).insert()
+	frappe.db.set_value(evidence.doctype, evidence.name, "file", word.file_url)
+
+
 def test_the_bound_filing_of_a_competition_form(monkeypatch):
 	doc = build.competition_application()
 	build.four_libraries(doc.cluster)
@@ -196,7 +211,7 @@ def test_the_bound_filing_of_a_competition_form(monkeypatch):
 	image = io.BytesIO()
 	Image.new("RGB", (800, 600), "gray").save(image, format="PNG")
 	build.evidence(doc, 5, 1, "小巨人证书照片", file_name="证书.png", content=image.getvalue())
-	build.evidence(doc, 10, 1, "专利清单", file_name="专利清单.docx", content=b"not a pdf")
+	legacy_word_file(build.evidence(doc, 10, 1, "专利清单"))
 	# linked to the form's 当年新增标准 row (catalogue 11) rather than to a number
 	build.evidence(doc, None, 1, "标准文本", content=marked_pdf(1101, 1), item_key="new_standards")
 

@@ -12,13 +12,14 @@ import frappe
 from frappe import _
 from pypdf.errors import PdfReadError
 
+from cluster_registry.cluster_registry import evidence_files
 from cluster_registry.cluster_registry.form_versions import load_form
 from cluster_registry.cluster_registry.outputs import api, records, stored
 from cluster_registry.forms.definitions import fill_years, items
 from cluster_registry.outputs import form_html, pdf
 from cluster_registry.outputs.blocks import EVIDENCE_PAGE_PLACEHOLDER, page_reference
+from cluster_registry.rules import files as file_rules
 
-IMAGE_TYPES = ("png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "webp")
 OTHER_EVIDENCE = "其他佐证材料"
 
 
@@ -112,7 +113,7 @@ def catalogue_parts(doc, definition: dict) -> list[Part]:
 	evidence = frappe.get_all(
 		"Cluster Evidence",
 		filters={"application": doc.name, "file": ("is", "set")},
-		fields=["name", "catalogue_no", "item_key", "evidence_title", "file"],
+		fields=["name", "application", "catalogue_no", "item_key", "evidence_title", "file"],
 		order_by="creation asc",
 	)
 	numbers = {entry["no"] for entry in definition["catalogue"]}
@@ -177,14 +178,15 @@ def onsite_html(doc) -> str:
 
 def evidence_pdf(row) -> bytes:
 	"""An evidence file as PDF pages: a PDF as it is, an image on an A4 page, anything else (a
-	Word or Excel file) as a page saying it is to be converted and bound by hand."""
+	Word or Excel file stored before evidence had to be PDF or an image) as a page saying it is to
+	be converted and bound by hand."""
 	file_name, content = evidence_file(row)
-	extension = file_name.rsplit(".", 1)[-1].lower()
 	try:
-		if extension == "pdf":
+		kind = file_rules.sniff(content)
+		if kind == file_rules.PDF:
 			pdf.page_count(content)
 			return content
-		if extension in IMAGE_TYPES:
+		if kind in (file_rules.PNG, file_rules.JPEG):
 			return pdf.image_to_pdf(content)
 	except (PdfReadError, OSError):
 		frappe.log_error(title=_("Bound filing: unreadable evidence file {0}").format(file_name))
@@ -197,10 +199,13 @@ def evidence_pdf(row) -> bytes:
 
 
 def evidence_file(row) -> tuple[str, bytes]:
-	"""The name and bytes of an evidence record's file: the one place the bound filing reads them."""
-	file = frappe.get_doc("File", {"file_url": row.file})
-	content = file.get_content()
-	return file.file_name or row.file, content.encode() if isinstance(content, str) else content
+	"""The name and bytes of an evidence record's file: the one place the bound filing reads them.
+	Only the File uploaded to the evidence (or its filing) is read, whatever other File shares its
+	URL; a record without one gives no bytes."""
+	file = evidence_files.evidence_file(row)
+	if not file:
+		return row.file, b""
+	return file.file_name or row.file, evidence_files.stored_bytes(file)
 
 
 def attach(doc, content: bytes) -> str:

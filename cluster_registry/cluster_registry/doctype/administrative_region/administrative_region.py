@@ -2,6 +2,7 @@ import re
 
 import frappe
 from frappe import _
+from frappe.utils import escape_html
 from frappe.utils.nestedset import NestedSet
 
 from cluster_registry.cluster_registry.input_checks import label
@@ -15,7 +16,7 @@ class AdministrativeRegion(NestedSet):
 		if not re.fullmatch(r"\d{6}", self.region_code or ""):
 			frappe.throw(
 				_("{0} must be the 6-digit code of GB/T 2260 (entered {1}).").format(
-					label(self.doctype, "region_code"), self.region_code
+					label(self.doctype, "region_code"), escape_html(self.region_code)
 				)
 			)
 		parent_level = (
@@ -26,7 +27,7 @@ class AdministrativeRegion(NestedSet):
 		if parent_level not in PARENT_LEVELS[self.region_level]:
 			frappe.throw(
 				_("A region of level {0} cannot sit under {1}: choose a parent of level {2}.").format(
-					self.region_level,
+					escape_html(self.region_level),
 					parent_level or _("no parent"),
 					" / ".join(level or _("no parent") for level in PARENT_LEVELS[self.region_level]),
 				)

@@ -39,7 +39,7 @@ class ClusterAnnualIndicator(UniqueRecord):
 		frappe.throw(
 			_(
 				"Cluster {0} already has its annual indicators for {1} ({2}): open that record and edit it instead of adding a second one."
-			).format(self.cluster_name or self.cluster, self.year, existing),
+			).format(frappe.utils.escape_html(self.cluster_name or self.cluster), self.year, existing),
 			frappe.DuplicateEntryError,
 			title=_("Duplicate annual indicators"),
 		)

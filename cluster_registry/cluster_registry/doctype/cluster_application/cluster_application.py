@@ -1,5 +1,6 @@
 import frappe
 from frappe import _
+from frappe.utils import escape_html
 
 from cluster_registry.cluster_registry import approval, filing_rights, recognition
 from cluster_registry.cluster_registry.application_check import check
@@ -48,7 +49,9 @@ class ClusterApplication(UniqueRecord):
 		if not opening:
 			frappe.throw(
 				_("Round {0} does not open {1} {2} filings: choose a kind and level the round opens.").format(
-					self.declaration_round, self.level, self.filing_kind
+					escape_html(self.declaration_round),
+					escape_html(self.level),
+					escape_html(self.filing_kind),
 				),
 				title=_("Cluster Application"),
 			)
@@ -81,7 +84,12 @@ class ClusterApplication(UniqueRecord):
 		frappe.throw(
 			_(
 				"{0} already has a {1} {2} filing in this round ({3}): open it instead of starting another."
-			).format(self.cluster_name or self.cluster, self.level, self.filing_kind, existing),
+			).format(
+				escape_html(self.cluster_name or self.cluster),
+				self.level,
+				self.filing_kind,
+				existing,
+			),
 			frappe.DuplicateEntryError,
 			title=_("Cluster Application"),
 		)

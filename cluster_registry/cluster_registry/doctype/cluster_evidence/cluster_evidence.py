@@ -3,17 +3,24 @@ import io
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import escape_html
 from pypdf import PdfReader
 
 from cluster_registry.cluster_registry.approval import refuse_when_frozen
+from cluster_registry.cluster_registry.evidence_files import (
+	checked_evidence_file,
+	evidence_file,
+	stored_bytes,
+)
 from cluster_registry.cluster_registry.input_checks import check_figures
+from cluster_registry.rules import files as file_rules
 
 
 class ClusterEvidence(Document):
 	def validate(self):
-		refuse_when_frozen(self.application)
+		self.refuse_when_a_filing_is_frozen()
 		check_figures(self)
-		self.page_count = self.count_pages()
+		self.page_count = self.count_pages(checked_evidence_file(self))
 
 	def on_update(self):
 		self.keep_file_private()
@@ -21,44 +28,57 @@ class ClusterEvidence(Document):
 	def on_trash(self):
 		refuse_when_frozen(self.application)
 
-	def file_doc(self):
-		name = frappe.db.get_value(
-			"File",
-			{"file_url": self.file, "attached_to_doctype": self.doctype, "attached_to_name": self.name},
-		)
-		name = name or frappe.db.get_value("File", {"file_url": self.file})
-		return frappe.get_doc("File", name) if name else None
+	def refuse_when_a_filing_is_frozen(self):
+		"""Neither the filing it belongs to nor the one it would move from may be frozen."""
+		refuse_when_frozen(self.application)
+		before = None if self.is_new() else self.get_doc_before_save()
+		if before and before.application != self.application:
+			refuse_when_frozen(before.application)
 
 	def keep_file_private(self):
 		"""Evidence is never public, and a file uploaded on its own (REST API) belongs to this record:
-		a public file is made private (and moved), an unattached one is attached here, so that whoever
-		may read the record, and only they, may download it."""
-		file = self.file_doc()
+		a public upload is stored again as a private file of this record (under a name free in the
+		private folder) and the public one removed; an unattached private one is attached here; so
+		that whoever may read the record, and only they, may download it."""
+		file = evidence_file(self)
 		if not file or (file.is_private and file.attached_to_name):
 			return
-		file.is_private = 1
-		if not file.attached_to_name:
+		if file.is_private:
 			file.attached_to_doctype, file.attached_to_name, file.attached_to_field = (
 				self.doctype,
 				self.name,
 				"file",
 			)
-		file.save(ignore_permissions=True)
-		if file.file_url != self.file:
-			self.db_set("file", file.file_url)
+			file.save(ignore_permissions=True)
+			return
+		private = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": file.file_name,
+				"is_private": 1,
+				"content": stored_bytes(file),
+				"attached_to_doctype": self.doctype,
+				"attached_to_name": self.name,
+				"attached_to_field": "file",
+			}
+		).insert(ignore_permissions=True)
+		if not file.attached_to_name:
+			file.delete(ignore_permissions=True)
+			# Frappe keeps the disk file while another record has the same content (the private copy)
+			if not frappe.db.exists("File", {"file_url": file.file_url}):
+				file.delete_file_data_content()
+		self.db_set("file", private.file_url)
 
-	def count_pages(self) -> int:
-		"""Pages of a PDF; an image or another document counts as one page."""
-		file = self.file_doc()
-		if not file:
-			return 0
-		if not (file.file_name or "").lower().endswith(".pdf"):
+	def count_pages(self, file) -> int:
+		"""Pages of a PDF; an image counts as one page."""
+		content = stored_bytes(file)
+		if file_rules.sniff(content) != file_rules.PDF:
 			return 1
 		try:
-			return len(PdfReader(io.BytesIO(file.get_content())).pages)
+			return len(PdfReader(io.BytesIO(content)).pages)
 		except Exception:
 			frappe.throw(
 				_("{0} is not a readable PDF: export it again and attach the new file.").format(
-					file.file_name
+					escape_html(file.file_name or "")
 				)
 			)

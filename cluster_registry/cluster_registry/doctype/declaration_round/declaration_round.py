@@ -1,6 +1,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import escape_html
 
 from cluster_registry.cluster_registry.form_versions import load_form
 from cluster_registry.cluster_registry.input_checks import check_figures, label, throw_problems
@@ -25,7 +26,7 @@ class DeclarationRound(Document):
 					).format(
 						label(self.doctype, "openings"),
 						row.idx,
-						row.form_version,
+						escape_html(row.form_version),
 						form["level"],
 						form["filing_kind"],
 						row.level,

@@ -35,7 +35,10 @@ class Enterprise(UniqueRecord):
 					"{0} {1} is not a valid code: by GB 32100-2015 its last character would be {2}. Check every character against the business licence."
 				),
 			}
-			frappe.throw(messages[problem.rule].format(field, self.uscc, problem.detail), title=field)
+			frappe.throw(
+				messages[problem.rule].format(field, escape_html(self.uscc), escape_html(problem.detail)),
+				title=field,
+			)
 		if self.is_new():
 			self.check_duplicate()
 
@@ -49,12 +52,14 @@ class Enterprise(UniqueRecord):
 			message = _(
 				"{0} {1} is already registered, for {2}: open that enterprise instead of adding it again."
 			).format(
-				field, self.uscc, escape_html(frappe.db.get_value(self.doctype, existing, "enterprise_name"))
+				field,
+				escape_html(self.uscc),
+				escape_html(frappe.db.get_value(self.doctype, existing, "enterprise_name")),
 			)
 		else:
 			message = _(
 				"{0} {1} is already registered by another region's officials: an enterprise is registered once. Ask them, or the province, to make it available to you."
-			).format(field, self.uscc)
+			).format(field, escape_html(self.uscc))
 		frappe.throw(message, frappe.DuplicateEntryError, title=field)
 
 	def check_honour_dates(self):

@@ -1,7 +1,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import flt, now_datetime
+from frappe.utils import escape_html, flt, now_datetime
 
 from cluster_registry.approval_states import EXPERT_REVIEW as REVIEW_STATE
 from cluster_registry.cluster_registry import filing_rights
@@ -26,14 +26,15 @@ class ExpertReview(Document):
 	def check_expert(self):
 		if "Cluster Expert" not in frappe.get_roles(self.expert):
 			frappe.throw(
-				_("{0} is not an expert (role Cluster Expert).").format(self.expert), title=_("Expert Review")
+				_("{0} is not an expert (role Cluster Expert).").format(escape_html(self.expert)),
+				title=_("Expert Review"),
 			)
 		other = frappe.db.exists(
 			self.doctype, {"application": self.application, "expert": self.expert, "name": ("!=", self.name)}
 		)
 		if other:
 			frappe.throw(
-				_("{0} is already assigned to this filing ({1}).").format(self.expert, other),
+				_("{0} is already assigned to this filing ({1}).").format(escape_html(self.expert), other),
 				title=_("Expert Review"),
 			)
 
@@ -124,7 +125,7 @@ def assign_experts(application: str, experts: list[str] | str) -> list[str]:
 				"assign_to": [expert],
 				"doctype": "Expert Review",
 				"name": review.name,
-				"description": _("Review the filing {0}").format(review.cluster_name),
+				"description": _("Review the filing {0}").format(escape_html(review.cluster_name)),
 			}
 		)
 		made.append(review.name)

@@ -1,6 +1,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import escape_html
 
 from cluster_registry.cluster_registry import recognition
 from cluster_registry.cluster_registry.indicator_figures import recompute_cluster
@@ -31,7 +32,7 @@ class IndustrialCluster(Document):
 			frappe.throw(
 				_(
 					"{0} must be county-level regions (县级行政区划); {1} is not. Choose the county (市辖区, 县 or 县级市) itself."
-				).format(label(self.doctype, "county"), "、".join(wrong)),
+				).format(label(self.doctype, "county"), escape_html("、".join(wrong))),
 				title=_("Industrial Cluster"),
 			)
 		if len(set(counties)) != len(counties):

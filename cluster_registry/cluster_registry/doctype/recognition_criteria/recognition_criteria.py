@@ -1,6 +1,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import escape_html
 
 from cluster_registry.cluster_registry.input_checks import check_figures
 
@@ -23,7 +24,7 @@ class RecognitionCriteria(Document):
 					else (indicator, part)
 				)
 				if not meta.has_field(field):
-					unknown.append(_("row {0}: {1}").format(row.idx, part))
+					unknown.append(_("row {0}: {1}").format(row.idx, escape_html(part)))
 		if unknown:
 			frappe.throw(
 				_(

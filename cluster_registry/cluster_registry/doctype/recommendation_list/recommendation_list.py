@@ -1,6 +1,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import escape_html
 
 from cluster_registry.approval_states import AFTER_CITY
 from cluster_registry.cluster_registry import filing_rights
@@ -126,7 +127,9 @@ class RecommendationList(Document):
 		else:
 			return
 		frappe.throw(
-			_("Row {0} ({1}) cannot be on this list: {2}.").format(idx, filing.cluster_name, problem),
+			_("Row {0} ({1}) cannot be on this list: {2}.").format(
+				idx, escape_html(filing.cluster_name), problem
+			),
 			title=_("Recommendation List"),
 		)
 

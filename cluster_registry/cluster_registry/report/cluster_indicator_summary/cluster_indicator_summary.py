@@ -4,6 +4,7 @@ import frappe
 from frappe import _
 from frappe.query_builder import DocType
 
+from cluster_registry.cluster_registry import report_filters
 from cluster_registry.cluster_registry.territory import within_territory
 
 FIGURES = (
@@ -23,7 +24,10 @@ FIGURES = (
 
 
 def execute(filters=None):
-	filters = frappe._dict(filters or {})
+	filters = report_filters.as_dict(filters)
+	year, problem = report_filters.year(filters, "year", "Year", frappe.utils.getdate().year - 1)
+	if problem:
+		return columns(), [], problem
 	indicator, cluster = DocType("Cluster Annual Indicator"), DocType("Industrial Cluster")
 	query = (
 		frappe.qb.from_(indicator)
@@ -36,7 +40,7 @@ def execute(filters=None):
 			cluster.county,
 			*[indicator[f] for f, _t in FIGURES],
 		)
-		.where(indicator.year == int(filters.get("year") or frappe.utils.getdate().year - 1))
+		.where(indicator.year == year)
 		.orderby(cluster.city)
 		.orderby(indicator.total_output, order=frappe.qb.desc)
 	)

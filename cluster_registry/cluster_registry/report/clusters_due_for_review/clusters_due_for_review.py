@@ -5,14 +5,19 @@ recognition lapses (the round's 复核 deadline passed without one)."""
 import frappe
 from frappe import _
 
+from cluster_registry.cluster_registry import report_filters
 from cluster_registry.cluster_registry.recognition import due_rows, review_deadline_passed
 from cluster_registry.cluster_registry.territory import within_territory
 from cluster_registry.monitoring import lifecycle
 
 
 def execute(filters=None):
-	filters = frappe._dict(filters or {})
-	round_year = int(filters.get("round_year") or frappe.utils.getdate().year)
+	filters = report_filters.as_dict(filters)
+	round_year, problem = report_filters.year(
+		filters, "round_year", "Round Year", frappe.utils.getdate().year
+	)
+	if problem:
+		return columns(), [], problem
 	rows = due_rows(round_year, lambda query, cluster: within_territory(query, cluster.county))
 	closed = review_deadline_passed(round_year)
 	for row in rows:

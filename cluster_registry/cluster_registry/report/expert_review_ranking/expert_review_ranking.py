@@ -5,11 +5,15 @@ from frappe import _
 from frappe.query_builder import DocType
 from frappe.query_builder.functions import Avg, Count
 
+from cluster_registry.cluster_registry import report_filters
 from cluster_registry.cluster_registry.territory import within_territory
 
 
 def execute(filters=None):
-	filters = frappe._dict(filters or {})
+	filters = report_filters.as_dict(filters)
+	round_name, problem = report_filters.name(filters, "declaration_round", "Declaration Round")
+	if problem:
+		return columns(), [], problem
 	review, application = DocType("Expert Review"), DocType("Cluster Application")
 	query = (
 		frappe.qb.from_(review)
@@ -24,10 +28,7 @@ def execute(filters=None):
 			Count(review.name).as_("reviews"),
 			Avg(review.total_score).as_("average_score"),
 		)
-		.where(
-			(review.review_status == "已评分")
-			& (application.declaration_round == filters.get("declaration_round"))
-		)
+		.where((review.review_status == "已评分") & (application.declaration_round == round_name))
 		.groupby(review.application)
 		.orderby(Avg(review.total_score), order=frappe.qb.desc)
 	)
