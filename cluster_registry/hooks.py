@@ -8,6 +8,8 @@ app_email = "cluster-registry@example.org"
 app_license = "MIT"
 
 after_install = "cluster_registry.install.after_install"
+# Officials land on their role's workspace and see only the app's (desk_home.py).
+after_migrate = ["cluster_registry.cluster_registry.desk_home.settle_all_officials"]
 auth_hooks = ["cluster_registry.language.speak_the_api_users_language"]
 
 # Roles and the approval workflow ship as fixtures, exported with
@@ -57,6 +59,12 @@ jinja = {
 		"cluster_registry.cluster_registry.outputs.api.cluster_onsite_html",
 	]
 }
+# The desk's own scripts: the disc package button, the cluster's picture, the evidence upload.
+app_include_js = [
+	"/assets/cluster_registry/js/disc_package.js",
+	"/assets/cluster_registry/js/cluster_picture.js",
+	"/assets/cluster_registry/js/evidence_upload.js",
+]
 doctype_js = {
 	"Cluster Application": "public/js/outputs.js",
 	"Recommendation List": "public/js/outputs.js",
@@ -81,7 +89,8 @@ doc_events = {
 		"Industry Alliance",
 	)
 } | {
+	"User": {"validate": "cluster_registry.cluster_registry.desk_home.settle_official"},
 	"Enterprise": {
 		"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_clusters_of_enterprise"
-	}
+	},
 }

@@ -36,6 +36,7 @@ class ClusterApplication(Document):
 				title=_("Cluster Application"),
 			)
 		self.form_version = opening.form_version
+		self.county_deadline, self.city_deadline = opening.county_deadline, opening.city_deadline
 
 	def check_one_filing_per_round(self):
 		others = {

@@ -1,0 +1,152 @@
+"""The desk in a real browser (Playwright driving the system Chromium): a county and a province
+officer log in, land on their role's workspace with the right counts, are offered none of
+Frappe's admin workspaces, and the county attaches evidence on a new evidence form without a
+reload. A screenshot of every step is saved (in logs/desk-screenshots of the bench)."""
+
+import os
+import shutil
+
+import builders as make
+import filing_builders as filings
+import frappe
+import people
+import pytest
+from conftest import BENCH, SITE
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+SHOTS = BENCH / "logs" / "desk-screenshots"
+PASSWORD = "Desk-browser-2026!"
+ADMIN_WORKSPACES = ("用户", "网站", "工具", "集成", "Build", "Users", "Website", "Tools", "Integrations")
+
+
+@pytest.fixture(scope="module")
+def browser():
+	if not os.path.exists(CHROMIUM):
+		pytest.fail(f"no Chromium at {CHROMIUM}: install chromium (apt) or set CHROMIUM")
+	SHOTS.mkdir(parents=True, exist_ok=True)
+	with sync_playwright() as playwright:
+		chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--headless"])
+		yield chromium
+		chromium.close()
+
+
+@pytest.fixture(scope="module")
+def desk_data(server):
+	"""A county's two drafts (one returned) and a filing recommended by the city (committed)."""
+	people.make_people()
+	for user in people.PEOPLE:
+		doc = frappe.get_doc("User", user)
+		doc.new_password = PASSWORD
+		doc.save(ignore_permissions=True)
+	round_name = filings.declaration_round()
+	made = []
+	for number, state in enumerate(("草稿", "退回修改", "市级已推荐")):
+		cluster = make.cluster(name=f"浏览器测试小店区{number}号产业集群").name
+		doc = filings.application(cluster, round_name)
+		frappe.db.set_value("Cluster Application", doc.name, "status", state)
+		made.append((cluster, doc.name))
+	frappe.db.commit()
+	yield made
+	for cluster, application in made:
+		frappe.delete_doc("Cluster Application", application, force=True, ignore_permissions=True)
+		frappe.delete_doc("Industrial Cluster", cluster, force=True, ignore_permissions=True)
+	frappe.delete_doc("Declaration Round", round_name, force=True, ignore_permissions=True)
+	frappe.db.commit()
+	people.remove_people()
+
+
+@pytest.fixture
+def page_as(browser, server, request):
+	"""A fresh browser context logged in as the user, through the login page; a screenshot is
+	kept of the last page of every test (named after the test), failed or not."""
+	pages = []
+
+	def login(user: str):
+		context = browser.new_context(
+			base_url=server, locale="zh-CN", viewport={"width": 1400, "height": 1000}
+		)
+		context.set_extra_http_headers({"Host": SITE})
+		page = context.new_page()
+		page.set_default_timeout(30_000)
+		page.goto("/login")
+		page.fill("#login_email", user)
+		page.fill("#login_password", PASSWORD)
+		page.click(".btn-login")
+		page.wait_for_url("**/app/**")
+		pages.append(page)
+		return page
+
+	yield login
+	for number, page in enumerate(pages):
+		page.screenshot(path=str(SHOTS / f"{request.node.name}-{number}.png"), full_page=True)
+		page.context.close()
+
+
+def shoot(page, name: str):
+	page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def card_values(page) -> dict[str, str]:
+	"""Number cards of the workspace: label -> the figure shown, once every figure has loaded."""
+	page.wait_for_function(
+		"""() => {
+			const cards = document.querySelectorAll('.number-widget-box');
+			return cards.length && [...cards].every((c) => /\\d/.test(c.querySelector('.number')?.innerText || ''));
+		}"""
+	)
+	return page.evaluate(
+		"""() => Object.fromEntries([...document.querySelectorAll('.number-widget-box')].map((c) => [
+			c.querySelector('.widget-title').innerText.trim(), c.querySelector('.number').innerText.trim()]))"""
+	)
+
+
+def sidebar(page) -> list[str]:
+	page.wait_for_selector(".desk-sidebar .standard-sidebar-item")
+	return [text.strip() for text in page.locator(".desk-sidebar .sidebar-item-label").all_inner_texts()]
+
+
+def db_count(county: str, **filters) -> str:
+	return str(frappe.db.count("Cluster Application", {"county": county, **filters}))
+
+
+def test_a_county_officer_lands_on_its_desk_and_attaches_evidence(page_as, desk_data):
+	page = page_as(people.COUNTY)
+	assert page.url.endswith("/app/cluster-county-desk")
+	cards = card_values(page)
+	shoot(page, "county-desk")
+	assert cards["草稿待提交"] == db_count("140105", status="草稿") != "0"
+	assert cards["退回待修改"] == db_count("140105", status="退回修改") != "0"
+	labels = sidebar(page)
+	assert "县级工作台" in labels and "省级工作台" not in labels
+	assert not set(labels) & set(ADMIN_WORKSPACES), labels
+	assert "English" not in page.inner_text(".layout-main-section")
+
+	page.locator(".number-widget-box", has_text="退回待修改").click()
+	page.wait_for_url("**/app/cluster-application?**")
+	page.wait_for_selector(".list-row-container")
+	rows = page.locator(".list-row-container .list-subject").count()
+	shoot(page, "county-returned-list")
+	assert str(rows) == db_count("140105", status="退回修改")
+
+	page.goto("/app/cluster-evidence/new")
+	attach = page.locator('.frappe-control[data-fieldname="file"] button.btn-attach')
+	attach.wait_for(state="visible")
+	shoot(page, "county-new-evidence")
+	assert attach.inner_text().strip() == "附件"
+	attach.click()
+	page.wait_for_selector(".file-uploader, .modal.show .file-upload-area")
+	shoot(page, "county-new-evidence-uploader")
+
+
+def test_a_province_officer_lands_on_the_province_dashboard(page_as, desk_data):
+	page = page_as(people.PROVINCE)
+	assert page.url.endswith("/app/cluster-province-desk")
+	cards = card_values(page)
+	page.wait_for_selector(".widget.dashboard-widget-box .chart-container svg, .widget .frappe-chart")
+	shoot(page, "province-desk")
+	shanxi_to_accept = frappe.db.count("Cluster Application", {"status": "市级已推荐"})
+	assert cards["待受理"] == str(shanxi_to_accept) != "0"
+	labels = sidebar(page)
+	assert "省级工作台" in labels and "县级工作台" not in labels
+	assert not set(labels) & set(ADMIN_WORKSPACES), labels
