@@ -3,6 +3,8 @@ Permissions hold) and labelled as officials read them: regions by name, not by c
 
 import frappe
 
+from cluster_registry.cluster_registry.territory import permitted_regions
+
 REGION = "city"  # group-by of a chart that counts filings per city, or per county within one city
 
 
@@ -24,7 +26,8 @@ def counts_by_group(doctype: str, field: str, filters) -> tuple[list[str], list[
 
 
 def region_totals(filters) -> dict[str, int]:
-	"""Filings per city, or per county when all the user sees lie in one city, by region name."""
+	"""Filings per city for whoever sees a province (or everything), per county for a city or a
+	county official; by region name."""
 	rows = frappe.get_list(
 		"Cluster Application",
 		filters=filters,
@@ -32,7 +35,7 @@ def region_totals(filters) -> dict[str, int]:
 		group_by="city, county",
 		order_by="city asc",
 	)
-	field = "county" if len({row.city for row in rows}) == 1 else "city"
+	field = "city" if sees_a_province() else "county"
 	names = dict(
 		frappe.get_all(
 			"Administrative Region",
@@ -46,3 +49,12 @@ def region_totals(filters) -> dict[str, int]:
 		label = names.get(row[field], row[field] or "")
 		totals[label] = totals.get(label, 0) + row.count
 	return totals
+
+
+def sees_a_province(user: str | None = None) -> bool:
+	regions = permitted_regions(user)
+	return regions is None or bool(
+		frappe.db.exists(
+			"Administrative Region", {"name": ("in", sorted(regions) or [""]), "region_level": "省"}
+		)
+	)

@@ -12,7 +12,7 @@ import pytest
 import requests
 from conftest import SITE
 from frappe.utils import add_days, today
-from worker import run_queued_jobs
+from worker import forget_queued_jobs, run_queued_jobs
 
 DATONG_COUNTY = "140213"  # 大同市平城区
 # county: statuses of its filings in this round
@@ -233,6 +233,7 @@ def test_the_assigned_expert_gets_a_todo_and_a_notification(desk):
 	_cluster, application = desk["filings"][0]
 	frappe.db.set_value("Cluster Application", application, "status", "专家评审")
 	frappe.db.commit()
+	forget_queued_jobs("default")
 	response = desk["sessions"][people.PROVINCE].post(
 		f"{desk['url']}/api/method/cluster_registry.cluster_registry.doctype.expert_review.expert_review.assign_experts",
 		data={"application": application, "experts": json.dumps([people.EXPERT])},

@@ -5,6 +5,7 @@ reload. A screenshot of every step is saved (in logs/desk-screenshots of the ben
 
 import os
 import shutil
+from pathlib import Path
 
 import builders as make
 import filing_builders as filings
@@ -17,6 +18,7 @@ from playwright.sync_api import sync_playwright
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 SHOTS = BENCH / "logs" / "desk-screenshots"
 PASSWORD = "Desk-browser-2026!"
+EVIDENCE_PDF = Path(__file__).with_name("fixtures") / "one_page.pdf"
 ADMIN_WORKSPACES = ("用户", "网站", "工具", "集成", "Build", "Users", "Website", "Tools", "Integrations")
 
 
@@ -35,6 +37,7 @@ def browser():
 def desk_data(server):
 	"""A county's two drafts (one returned) and a filing recommended by the city (committed)."""
 	people.make_people()
+	frappe.db.set_single_value("System Settings", "setup_complete", 1)  # the administrator's wizard is done
 	for user in people.PEOPLE:
 		doc = frappe.get_doc("User", user)
 		doc.new_password = PASSWORD
@@ -49,6 +52,10 @@ def desk_data(server):
 	frappe.db.commit()
 	yield made
 	for cluster, application in made:
+		for evidence in frappe.get_all(
+			"Cluster Evidence", filters={"application": application}, pluck="name"
+		):
+			frappe.delete_doc("Cluster Evidence", evidence, force=True, ignore_permissions=True)
 		frappe.delete_doc("Cluster Application", application, force=True, ignore_permissions=True)
 		frappe.delete_doc("Industrial Cluster", cluster, force=True, ignore_permissions=True)
 	frappe.delete_doc("Declaration Round", round_name, force=True, ignore_permissions=True)
@@ -129,14 +136,39 @@ def test_a_county_officer_lands_on_its_desk_and_attaches_evidence(page_as, desk_
 	shoot(page, "county-returned-list")
 	assert str(rows) == db_count("140105", status="退回修改")
 
-	page.goto("/app/cluster-evidence/new")
+	# a new evidence record from the list, in the same page (no reload): attach first, then fill
+	page.evaluate("frappe.set_route('List', 'Cluster Evidence')")
+	page.wait_for_url("**/app/cluster-evidence")
+	page.evaluate("frappe.new_doc('Cluster Evidence')")
+	page.wait_for_url("**/app/cluster-evidence/new-cluster-evidence-*")
 	attach = page.locator('.frappe-control[data-fieldname="file"] button.btn-attach')
 	attach.wait_for(state="visible")
-	shoot(page, "county-new-evidence")
 	assert attach.inner_text().strip() == "附件"
 	attach.click()
-	page.wait_for_selector(".file-uploader, .modal.show .file-upload-area")
-	shoot(page, "county-new-evidence-uploader")
+	page.set_input_files(".modal.show input[type=file]", str(EVIDENCE_PDF))
+	page.click(".modal.show .btn-modal-primary")
+	page.locator(".attached-file-link").wait_for(state="visible")
+	assert page.locator(".modal.show").count() == 0  # no "missing fields" dialog: nothing is saved yet
+	shoot(page, "county-new-evidence-uploaded")
+	page.click('[data-action="clear_attachment"]')
+	attach.wait_for(state="visible")  # 附件 comes back after 清除, without a reload
+	attach.click()
+	page.set_input_files(".modal.show input[type=file]", str(EVIDENCE_PDF))
+	page.click(".modal.show .btn-modal-primary")
+	page.locator(".attached-file-link").wait_for(state="visible")
+	_cluster, draft = desk_data[0]
+	page.fill('.frappe-control[data-fieldname="evidence_title"] input', "浏览器上传的佐证")
+	application = page.locator('.frappe-control[data-fieldname="application"] input')
+	application.fill(draft)
+	page.locator(".awesomplete [role=option]", has_text=draft).first.click()
+	page.keyboard.press("Control+s")
+	page.wait_for_url(lambda url: "new-cluster-evidence" not in url)
+	shoot(page, "county-evidence-saved")
+	name = page.url.rstrip("/").rsplit("/", 1)[-1]
+	evidence = frappe.get_doc("Cluster Evidence", name)
+	file = frappe.get_doc("File", {"file_url": evidence.file})
+	assert (file.attached_to_doctype, file.attached_to_name, file.is_private) == ("Cluster Evidence", name, 1)
+	assert evidence.page_count == 1
 
 
 def test_a_province_officer_lands_on_the_province_dashboard(page_as, desk_data):

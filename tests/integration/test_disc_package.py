@@ -16,7 +16,7 @@ from conftest import SITE
 from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from worker import run_queued_jobs
+from worker import forget_queued_jobs, run_queued_jobs
 
 BUILD = "cluster_registry.cluster_registry.outputs.disc_package.build_disc_package"
 FILING_ZIP = "小店区中小企业特色产业集群申报资料.zip"
@@ -68,14 +68,15 @@ def as_official(filing, user) -> requests.Session:
 
 def package(filing, user, doctype, name, file_name) -> zipfile.ZipFile:
 	"""Click the button as the official, let the worker build it, download the attached ZIP."""
+	forget_queued_jobs("long")
 	session = as_official(filing, user)
 	response = session.post(f"{filing['url']}/api/method/{BUILD}", data={"doctype": doctype, "name": name})
 	assert response.status_code == 200, response.text
-	run_queued_jobs()
+	log = run_queued_jobs("long")
 	url = frappe.db.get_value(
 		"File", {"attached_to_doctype": doctype, "attached_to_name": name, "file_name": file_name}, "file_url"
 	)
-	assert url and url.startswith("/private/files/"), url
+	assert url and url.startswith("/private/files/"), log
 	download = session.get(f"{filing['url']}{url}")
 	assert download.status_code == 200
 	return zipfile.ZipFile(io.BytesIO(download.content))

@@ -3,11 +3,19 @@
 import subprocess
 
 from conftest import BENCH, SITE
+from frappe.utils.background_jobs import get_queue
 
 
-def run_queued_jobs(timeout: int = 600):
-	"""Runs every job queued for the test site in a worker process, as a deployed site would."""
-	subprocess.run(
+def forget_queued_jobs(*queues: str):
+	"""Drop what earlier steps queued (gravatar look-ups of new users, link clean-ups…), so that the
+	worker runs only what the test is about."""
+	for queue in queues:
+		get_queue(queue).empty()
+
+
+def run_queued_jobs(queue: str = "default", timeout: int = 600) -> str:
+	"""Runs every job of the queue in a worker process, as a deployed site would; returns its log."""
+	done = subprocess.run(
 		[
 			str(BENCH / "env/bin/python"),
 			"-m",
@@ -17,9 +25,13 @@ def run_queued_jobs(timeout: int = 600):
 			SITE,
 			"worker",
 			"--burst",
+			"--queue",
+			queue,
 		],
 		cwd=BENCH / "sites",
-		check=True,
 		timeout=timeout,
 		capture_output=True,
+		text=True,
 	)
+	assert done.returncode == 0, done.stdout + done.stderr
+	return done.stdout + done.stderr

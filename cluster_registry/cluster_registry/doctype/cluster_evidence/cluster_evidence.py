@@ -34,10 +34,10 @@ class ClusterEvidence(Document):
 		a public file is made private (and moved), an unattached one is attached here, so that whoever
 		may read the record, and only they, may download it."""
 		file = self.file_doc()
-		if not file or (file.is_private and file.attached_to_name):
+		if not file or (file.is_private and file.attached_to_name and not self.placeholder_owner(file)):
 			return
 		file.is_private = 1
-		if not file.attached_to_name:
+		if not file.attached_to_name or self.placeholder_owner(file):
 			file.attached_to_doctype, file.attached_to_name, file.attached_to_field = (
 				self.doctype,
 				self.name,
@@ -46,6 +46,14 @@ class ClusterEvidence(Document):
 		file.save(ignore_permissions=True)
 		if file.file_url != self.file:
 			self.db_set("file", file.file_url)
+
+	def placeholder_owner(self, file) -> bool:
+		"""A file uploaded on the new form is attached to the form's temporary name (new-…)."""
+		return (
+			file.attached_to_doctype == self.doctype
+			and file.attached_to_name != self.name
+			and not frappe.db.exists(self.doctype, file.attached_to_name)
+		)
 
 	def count_pages(self) -> int:
 		"""Pages of a PDF; an image or another document counts as one page."""
