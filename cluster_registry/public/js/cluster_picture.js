@@ -56,7 +56,7 @@ frappe.ui.form.on("Industrial Cluster", {
 			const criteria = picture.edition
 				? __("Against {0} ({1})", [picture.edition, picture.level])
 				: __("No recognition criteria of level {0} are on record.", [picture.level]);
-			frm.dashboard.wrapper.find(".cr-picture").closest(".form-dashboard-section").remove();
+			frm.dashboard.parent.find(".cr-picture").closest(".form-dashboard-section").remove();
 			const $section = frm.dashboard.add_section(
 				`<div class="cr-picture"><div class="text-muted small">${frappe.utils.escape_html(criteria)}</div>
 				<div class="row cr-picture-charts"></div>${picture_facts(picture)}</div>`,
