@@ -44,6 +44,7 @@ def filing(server):
 	frappe.db.commit()
 	yield {"doc": doc, "evidence": evidence, "keys": keys, "url": server}
 	cluster = doc.cluster
+	frappe.db.set_value("Cluster Application", doc.name, "status", "草稿")  # unfrozen, to be removed
 	frappe.db.delete("Recommendation Item", {"application": doc.name})
 	for name in frappe.get_all(
 		"Recommendation List", filters={"declaration_round": doc.declaration_round}, pluck="name"
