@@ -70,13 +70,15 @@ def page_as(browser, server, request):
 	pages = []
 
 	def login(user: str):
+		# *.localhost resolves to this machine: the site is reached by its own name, as in production
+		base_url = server.replace("127.0.0.1", SITE)
 		context = browser.new_context(
-			base_url=server, locale="zh-CN", viewport={"width": 1400, "height": 1000}
+			base_url=base_url, locale="zh-CN", viewport={"width": 1400, "height": 1000}
 		)
-		context.set_extra_http_headers({"Host": SITE})
 		page = context.new_page()
-		page.set_default_timeout(30_000)
-		page.goto("/login")
+		page.set_default_timeout(120_000)
+		page.set_default_navigation_timeout(120_000)
+		page.goto("/login", wait_until="domcontentloaded")
 		page.fill("#login_email", user)
 		page.fill("#login_password", PASSWORD)
 		page.click(".btn-login")

@@ -13,6 +13,7 @@ import zipfile
 import frappe
 from frappe import _
 
+from cluster_registry.approval_states import EDITABLE
 from cluster_registry.cluster_registry.outputs import api, bundle, records
 from cluster_registry.outputs import pdf
 
@@ -75,11 +76,34 @@ def filing_entries(doc, report=None) -> list[tuple[str, bytes]]:
 	entries = [own_name(doc.name, *captured(api.form_word, doc.name))]
 	entries.append(own_name(doc.name, *captured(api.form_pdf, doc.name)))
 	report(0.2, _("{0}: binding the filing").format(doc.cluster_name))
-	bound = frappe.get_doc("File", {"file_url": bundle.build(doc.name)})
+	bound = bound_filing(doc)
 	entries.append((bound.file_name.removeprefix(f"{doc.name}-"), bound.get_content()))
 	report(0.8, _("{0}: the evidence files").format(doc.cluster_name))
 	entries += evidence_entries(doc)
 	return entries
+
+
+def bound_filing(doc):
+	"""The bound filing's file: one already attached to a filing that can no longer change (sent
+	on, so frozen with its evidence), made after its last change and its on-site statement, is
+	reused; otherwise it is bound anew."""
+	if doc.status not in EDITABLE:
+		statement = frappe.db.get_value("Onsite Verification", {"application": doc.name}, "modified")
+		made = frappe.get_all(
+			"File",
+			filters={
+				"attached_to_doctype": doc.doctype,
+				"attached_to_name": doc.name,
+				"file_name": ("like", f"{doc.name}-%.pdf"),
+				"creation": (">", max(filter(None, (doc.modified, statement)))),
+			},
+			pluck="name",
+			order_by="creation desc",
+			limit=1,
+		)
+		if made:
+			return frappe.get_doc("File", made[0])
+	return frappe.get_doc("File", {"file_url": bundle.build(doc.name)})
 
 
 def evidence_entries(doc) -> list[tuple[str, bytes]]:
