@@ -159,10 +159,10 @@ def test_a_county_officer_lands_on_its_desk_and_attaches_evidence(page_as, desk_
 	page.click(".modal.show .btn-modal-primary")
 	page.locator(".attached-file-link").wait_for(state="visible")
 	_cluster, draft = desk_data[0]
-	page.fill('.frappe-control[data-fieldname="evidence_title"] input', "浏览器上传的佐证")
-	application = page.locator('.frappe-control[data-fieldname="application"] input')
+	page.fill('.frappe-control[data-fieldname="evidence_title"] input:visible', "浏览器上传的佐证")
+	application = page.locator('.frappe-control[data-fieldname="application"] input:visible')
 	application.fill(draft)
-	page.locator(".awesomplete [role=option]", has_text=draft).first.click()
+	page.get_by_role("option").filter(has_text=draft).first.click()
 	page.keyboard.press("Control+s")
 	page.wait_for_url(lambda url: "new-cluster-evidence" not in url)
 	shoot(page, "county-evidence-saved")
