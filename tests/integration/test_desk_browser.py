@@ -163,6 +163,8 @@ def test_a_county_officer_lands_on_its_desk_and_attaches_evidence(page_as, desk_
 	application = page.locator('.frappe-control[data-fieldname="application"] input:visible')
 	application.fill(draft)
 	page.get_by_role("option").filter(has_text=draft).first.click()
+	# the link is checked with the server before the form holds it (and fetches the cluster)
+	page.wait_for_function(f"cur_frm.doc.application === '{draft}' && !!cur_frm.doc.cluster")
 	page.keyboard.press("Control+s")
 	page.wait_for_url(lambda url: "new-cluster-evidence" not in url)
 	shoot(page, "county-evidence-saved")
