@@ -169,6 +169,7 @@ def test_a_county_officer_lands_on_its_desk_and_attaches_evidence(page_as, desk_
 	page.wait_for_url(lambda url: "new-cluster-evidence" not in url)
 	shoot(page, "county-evidence-saved")
 	name = page.url.rstrip("/").rsplit("/", 1)[-1]
+	frappe.db.rollback()  # a fresh read: the record was saved by the server, after this transaction began
 	evidence = frappe.get_doc("Cluster Evidence", name)
 	file = frappe.get_doc("File", {"file_url": evidence.file})
 	assert (file.attached_to_doctype, file.attached_to_name, file.is_private) == ("Cluster Evidence", name, 1)
