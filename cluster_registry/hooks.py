@@ -7,6 +7,8 @@ app_license = "MIT"
 
 after_install = "cluster_registry.install.after_install"
 boot_session = "cluster_registry.boot.boot_session"
+# Officials land on their role's workspace and see only the app's (desk_home.py).
+after_migrate = ["cluster_registry.cluster_registry.desk_home.settle_all_officials"]
 auth_hooks = ["cluster_registry.language.speak_the_api_users_language"]
 
 # The roles and the two workflows (集群申报审批: approval_states.py; 年度监测审核: monitoring/states.py)
@@ -144,6 +146,12 @@ jinja = {
 		"cluster_registry.cluster_registry.monitoring_outputs.cluster_monitoring_html",
 	]
 }
+# The desk's own scripts: the disc package button, the cluster's picture, the evidence upload.
+app_include_js = [
+	"/assets/cluster_registry/js/disc_package.js",
+	"/assets/cluster_registry/js/cluster_picture.js",
+	"/assets/cluster_registry/js/evidence_upload.js",
+]
 doctype_js = {
 	"Cluster Application": "public/js/outputs.js",
 	"Recommendation List": "public/js/outputs.js",
@@ -152,6 +160,12 @@ doctype_js = {
 	"Cluster Evidence": "public/js/evidence.js",
 }
 doctype_list_js = {"Enterprise": ["public/js/bulk_import.js", "public/js/enterprise_list.js"]}
+# The desk's own scripts: the disc package button, the cluster's picture, the evidence upload.
+app_include_js = [
+	"/assets/cluster_registry/js/disc_package.js",
+	"/assets/cluster_registry/js/cluster_picture.js",
+	"/assets/cluster_registry/js/evidence_upload.js",
+]
 
 doc_events = {
 	# Every record of the app: its values as sent are judged against their columns before Frappe
@@ -207,6 +221,7 @@ doc_events = {
 	"Enterprise": {
 		"on_update": "cluster_registry.cluster_registry.figure_refresh.refresh_clusters_of_enterprise"
 	},
+	"User": {"validate": "cluster_registry.cluster_registry.desk_home.settle_official"},
 }
 # The files of a frozen filing's evidence stay as submitted; an evidence upload is a PDF or image.
 _files = "cluster_registry.cluster_registry.evidence_files."

@@ -56,6 +56,7 @@ class ClusterApplication(UniqueRecord):
 				title=_("Cluster Application"),
 			)
 		self.form_version = opening.form_version
+		self.county_deadline, self.city_deadline = opening.county_deadline, opening.city_deadline
 
 	def keep_form_version(self):
 		"""A filing keeps the form it was made with, even if the round's opening later names another

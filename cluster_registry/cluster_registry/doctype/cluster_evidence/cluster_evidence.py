@@ -41,7 +41,7 @@ class ClusterEvidence(Document):
 		private folder) and the public one removed; an unattached private one is attached here; so
 		that whoever may read the record, and only they, may download it."""
 		file = evidence_file(self)
-		if not file or (file.is_private and file.attached_to_name):
+		if not file or (file.is_private and file.attached_to_name and not self.placeholder_owner(file)):
 			return
 		if file.is_private:
 			file.attached_to_doctype, file.attached_to_name, file.attached_to_field = (
@@ -68,6 +68,14 @@ class ClusterEvidence(Document):
 			if not frappe.db.exists("File", {"file_url": file.file_url}):
 				file.delete_file_data_content()
 		self.db_set("file", private.file_url)
+
+	def placeholder_owner(self, file) -> bool:
+		"""A file uploaded on the new form is attached to the form's temporary name (new-…)."""
+		return (
+			file.attached_to_doctype == self.doctype
+			and file.attached_to_name != self.name
+			and not frappe.db.exists(self.doctype, file.attached_to_name)
+		)
 
 	def count_pages(self, file) -> int:
 		"""Pages of a PDF; an image counts as one page."""

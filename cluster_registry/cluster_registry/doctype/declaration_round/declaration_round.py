@@ -14,6 +14,20 @@ class DeclarationRound(Document):
 		check_figures(self)
 		self.check_openings()
 
+	def on_update(self):
+		self.copy_deadlines_to_filings()
+		seed_series("Cluster Application", {"round_year": self.round_year})
+
+	def copy_deadlines_to_filings(self):
+		"""Each filing shows (and the desk counts late ones by) the deadlines of its opening."""
+		for row in self.openings:
+			frappe.db.set_value(
+				"Cluster Application",
+				{"declaration_round": self.name, "filing_kind": row.filing_kind, "level": row.level},
+				{"county_deadline": row.county_deadline, "city_deadline": row.city_deadline},
+				update_modified=False,
+			)
+
 	def check_openings(self):
 		seen = set()
 		problems = []
@@ -57,9 +71,6 @@ class DeclarationRound(Document):
 				)
 		if problems:
 			throw_problems(problems)
-
-	def on_update(self):
-		seed_series("Cluster Application", {"round_year": self.round_year})
 
 	def opening(self, filing_kind: str, level: str):
 		return next(

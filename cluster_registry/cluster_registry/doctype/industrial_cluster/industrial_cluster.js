@@ -5,7 +5,7 @@ frappe.ui.form.on("Industrial Cluster", {
 	setup(frm) {
 		const county_only = () => ({ filters: { region_level: "县" } });
 		frm.set_query("county", county_only);
-		frm.set_query("region", "other_counties", county_only);
+		frm.set_query("other_counties", county_only); // a Table MultiSelect takes its query on the field
 	},
 	refresh(frm) {
 		if (frm.is_new()) return;
