@@ -4,7 +4,6 @@ Set FRAPPE_BENCH (default /opt/frappe-bench) and TEST_SITE (default
 cluster-registry-test.localhost); `tests/run` does both and prepares the site.
 """
 
-import json
 import os
 import socket
 import subprocess
@@ -22,22 +21,8 @@ SITE = os.environ.get("TEST_SITE", "cluster-registry-test.localhost")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def own_job_queues():
-	"""Private benches share Redis, and Frappe names a bench's job queues after the bench's real
-	path (the borrowed bench's, for all of them): a bench id of its own keeps this run's background
-	jobs for this run's workers. The borrowed bench itself is never written to."""
-	config = BENCH / "sites" / "common_site_config.json"
-	if BENCH.resolve() == Path("/opt/frappe-bench") or not config.exists():
-		return
-	values = json.loads(config.read_text())
-	if "bench_id" not in values:
-		values["bench_id"] = f"cluster-registry-{SITE}"
-		config.write_text(json.dumps(values, indent=1))
-
-
 @pytest.fixture(scope="session", autouse=True)
 def site():
-	own_job_queues()
 	os.chdir(BENCH / "sites")
 	frappe.init(site=SITE, sites_path=".")
 	frappe.connect()
