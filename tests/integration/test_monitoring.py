@@ -67,6 +67,28 @@ def apply(client: RestClient, doctype: str, name: str, action: str):
 	)
 
 
+def outstanding_card(client: RestClient) -> int:
+	"""The desk's number card 年度监测未完成, as the official's browser asks for it."""
+	card = frappe.get_doc("Number Card", "Cluster Monitoring Outstanding")
+	response = client.session.post(
+		f"{client.url}/api/method/frappe.desk.doctype.number_card.number_card.get_result",
+		data={"doc": json.dumps(card.as_dict(), default=str), "filters": card.filters_json},
+	)
+	assert response.status_code == 200, response.text
+	return response.json()["message"]
+
+
+def outstanding_in(region: str) -> int:
+	"""Counted straight in the database: monitoring filings of the region not yet accepted."""
+	lft, rgt = frappe.db.get_value("Administrative Region", region, ["lft", "rgt"])
+	counties = frappe.get_all(
+		"Administrative Region", filters={"lft": (">=", lft), "rgt": ("<=", rgt)}, pluck="name"
+	)
+	return frappe.db.count(
+		"Cluster Monitoring Filing", {"county": ("in", counties), "status": ("!=", "省级已接收")}
+	)
+
+
 def test_the_recognising_step_records_the_recognition_on_the_cluster(world):
 	cluster = frappe.get_doc("Industrial Cluster", world.tracked)
 	(row,) = [r for r in cluster.recognitions if r.application == world.application]
@@ -125,6 +147,16 @@ def test_the_monitoring_round_end_to_end_over_http(world):
 	assert other_city.list("Cluster Monitoring Filing", [["monitoring_round", "=", round_name]]) == []
 	name = ours[0]["name"]
 	assert other_county.get("Cluster Monitoring Filing", name).status_code == 403
+
+	# each desk counts what is outstanding in its own territory
+	for user, region, at_least in (
+		(people.COUNTY, "140105", 1),
+		(people.OTHER_COUNTY, "140106", 1),
+		(people.CITY, "140100", 2),
+		(people.OTHER_CITY, "140200", 0),
+		(people.PROVINCE, "140000", 2),
+	):
+		assert outstanding_card(world.clients[user]) == outstanding_in(region) >= at_least, user
 	guest = RestClient(county.url, SITE, "")
 	assert guest.get("Cluster Monitoring Filing", name).status_code == 403
 
