@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cluster_registry.forms import definitions
+from cluster_registry.forms import definitions, schema
 from cluster_registry.forms.definitions import DefinitionError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -54,7 +54,7 @@ def rule_of(definition: dict, indicator: str) -> dict:
 def test_each_shipped_form_loads_without_problems(code):
 	definition = definitions.load(code)
 	assert definition["code"] == code
-	assert definitions.problems(definition, INDICATOR_FIELDS) == []
+	assert schema.problems(definition, INDICATOR_FIELDS) == []
 
 
 def test_available_lists_the_seven_forms_by_code():
@@ -489,7 +489,7 @@ def test_items_come_in_form_order():
 def test_an_eighth_form_loads_from_an_extra_folder():
 	yunnan = definitions.load("yunnan-apply-2026", [FIXTURES])
 	assert yunnan["jurisdiction"] == "云南省"
-	assert definitions.problems(yunnan, INDICATOR_FIELDS) == []
+	assert schema.problems(yunnan, INDICATOR_FIELDS) == []
 	assert definitions.round_years(yunnan, 2026)["data"] == [2023, 2024, 2025]
 	codes = [summary["code"] for summary in definitions.available(extra_dirs=[FIXTURES])]
 	assert codes == sorted([*SHIPPED, "yunnan-apply-2026"])
@@ -538,7 +538,7 @@ def test_a_broken_definition_has_each_problem_named():
 	basic["items"][0]["label"] = "集群名称（{year}年）"
 	broken["catalogue"].append({"no": 4, "title": "集群碳排放监测机制", "kind": "evidence"})
 	industry["items"][1]["catalogue"] = 9
-	found = definitions.problems(broken)
+	found = schema.problems(broken)
 	assert "duplicate item key 'total_output'" in found
 	assert "item 'mood': unknown item type 'slider'" in found
 	assert "definition.sections[0].items[0].label: placeholder {year} is not {y} or {y±n}" in found
@@ -554,7 +554,7 @@ def test_rules_indicators_and_written_years_are_checked():
 	targets = plan["items"][1]
 	targets["rows"][0]["rule"]["kind"] = "at_most"
 	targets["label"] = "2028年目标"
-	found = definitions.problems(broken, INDICATOR_FIELDS)
+	found = schema.problems(broken, INDICATOR_FIELDS)
 	assert found == [
 		"item 'total_output': indicator 'gross_output' is not a field of Cluster Annual Indicator",
 		"item 'targets' row 1: unknown rule kind 'at_most'",
@@ -565,7 +565,7 @@ def test_rules_indicators_and_written_years_are_checked():
 def test_missing_keys_are_named():
 	broken = yunnan()
 	del broken["years"], broken["catalogue"]
-	assert definitions.problems(broken) == ["missing key 'years'", "missing key 'catalogue'"]
+	assert schema.problems(broken) == ["missing key 'years'", "missing key 'catalogue'"]
 
 
 def test_a_broken_file_is_refused_with_its_problems(tmp_path):
