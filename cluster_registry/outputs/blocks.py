@@ -70,7 +70,7 @@ Block = Table | Para | Narrative | PageBreak | Landscape
 
 
 @dataclass
-class Filing:
+class PrintedFiling:
 	definition: dict
 	round_year: int
 	answers: dict

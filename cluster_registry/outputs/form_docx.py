@@ -14,11 +14,11 @@ from docx.shared import Mm, Pt
 from cluster_registry.outputs.blocks import (
 	Block,
 	Cell,
-	Filing,
 	Landscape,
 	Narrative,
 	PageBreak,
 	Para,
+	PrintedFiling,
 	Table,
 )
 from cluster_registry.outputs.docx_xml import NOT_XML, table_xml
@@ -53,7 +53,7 @@ def render(
 	facts: dict | None = None,
 	tables: dict | None = None,
 ) -> bytes:
-	filing = Filing(definition, round_year, answers, list(targets), facts or {}, tables or {})
+	filing = PrintedFiling(definition, round_year, answers, list(targets), facts or {}, tables or {})
 	return blocks_docx(form_blocks(filing))
 
 

@@ -14,11 +14,11 @@ from cluster_registry.outputs.blocks import (
 	PAGE_REFERENCE,
 	Block,
 	Cell,
-	Filing,
 	Landscape,
 	Narrative,
 	PageBreak,
 	Para,
+	PrintedFiling,
 	Table,
 )
 from cluster_registry.outputs.layout import form_blocks
@@ -33,7 +33,7 @@ def render(
 	tables: dict | None = None,
 	evidence_pages: dict | None = None,
 ) -> str:
-	filing = Filing(
+	filing = PrintedFiling(
 		definition, round_year, answers, list(targets), facts or {}, tables or {}, evidence_pages or {}
 	)
 	return blocks_html(form_blocks(filing))

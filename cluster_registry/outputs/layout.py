@@ -28,11 +28,11 @@ from cluster_registry.figures.decimals import growth, round2
 from cluster_registry.outputs.blocks import (
 	Block,
 	Cell,
-	Filing,
 	Landscape,
 	Narrative,
 	PageBreak,
 	Para,
+	PrintedFiling,
 	Table,
 	shown,
 	spans,
@@ -62,7 +62,7 @@ OPTION_NOTE = re.compile(r"(（如涉及[^（）]*）)$")
 # ---- the whole form ------------------------------------------------------------------------------
 
 
-def form_blocks(filing: Filing) -> list[Block]:
+def form_blocks(filing: PrintedFiling) -> list[Block]:
 	"""Cover, 填报说明 and every section of the form, in form order."""
 	definition = filing.definition
 	blocks: list[Block] = cover_blocks(filing)
@@ -100,7 +100,7 @@ def landscape_runs(blocks: list[Block]) -> list[Block]:
 	return merged
 
 
-def cover_blocks(filing: Filing) -> list[Block]:
+def cover_blocks(filing: PrintedFiling) -> list[Block]:
 	"""The cover prints what was filed: each line the answer the form gives to the same fact (集群
 	名称, 集群促进组织 …), the cluster's record only where the form has no such answer."""
 	definition, facts = filing.definition, filing.facts
@@ -124,7 +124,7 @@ def cover_blocks(filing: Filing) -> list[Block]:
 	return blocks
 
 
-def section_blocks(section: dict, filing: Filing) -> list[Block]:
+def section_blocks(section: dict, filing: PrintedFiling) -> list[Block]:
 	blocks: list[Block] = [Para(filing.fill(section["title"]), "heading")]
 	grid: list[dict] = []
 	for item in section["items"]:
@@ -153,7 +153,7 @@ class _Unit:
 	partner: dict | None = None
 
 
-def grid_tables(items: list[dict], filing: Filing) -> list[Table]:
+def grid_tables(items: list[dict], filing: PrintedFiling) -> list[Table]:
 	"""The rows of consecutive items as tables sharing one column grid; a per-year header row
 	(年度 | 2023年 | …) starts a new table whose header repeats on every page."""
 	if not items:
@@ -242,7 +242,7 @@ def _is_subheading_row(row: list[Cell]) -> bool:
 class _Grid:
 	"""Rows of one item on the section grid."""
 
-	def __init__(self, filing: Filing, label_columns: int, data_columns: int):
+	def __init__(self, filing: PrintedFiling, label_columns: int, data_columns: int):
 		self.filing = filing
 		self.label_columns = label_columns
 		self.data_columns = data_columns
@@ -379,7 +379,7 @@ class _Grid:
 # ---- items printed outside the section grid ---------------------------------------------------------
 
 
-def standalone_blocks(item: dict, filing: Filing) -> list[Block]:
+def standalone_blocks(item: dict, filing: PrintedFiling) -> list[Block]:
 	kind = item["type"]
 	if kind == "table":
 		return table_blocks(item, filing)
@@ -390,7 +390,7 @@ def standalone_blocks(item: dict, filing: Filing) -> list[Block]:
 	return narrative_blocks(item, filing)
 
 
-def narrative_blocks(item: dict, filing: Filing) -> list[Block]:
+def narrative_blocks(item: dict, filing: PrintedFiling) -> list[Block]:
 	text = filing.answer(item["key"])
 	lines = text.splitlines() if text else [filing.fill(line) for line in item.get("guide", [])]
 	heading = [Para(line, "subheading") for line in filing.fill(item["label"]).split("\n")]

@@ -9,9 +9,9 @@ from cluster_registry.outputs.blocks import (
 	EVIDENCE_PAGE_PLACEHOLDER,
 	Block,
 	Cell,
-	Filing,
 	Landscape,
 	Para,
+	PrintedFiling,
 	Table,
 	shown,
 )
@@ -27,7 +27,7 @@ CAPTION_BLANK = re.compile(r"X{2,}|……")
 
 
 def caption_blocks(
-	label: str, filing: Filing, catalogue: int | None = None, counts: tuple = ()
+	label: str, filing: PrintedFiling, catalogue: int | None = None, counts: tuple = ()
 ) -> list[Block]:
 	"""The caption of a table; the blanks of a caption with counts (共有企业XXX个，其中…) filled in
 	order from the figures of the last data year, when the filing has them."""
@@ -52,7 +52,7 @@ def _caption_count(field: str | None, figures: dict, blank: str) -> str:
 	return f"{count}个" if blank == "……" else count
 
 
-def table_blocks(item: dict, filing: Filing) -> list[Block]:
+def table_blocks(item: dict, filing: PrintedFiling) -> list[Block]:
 	"""A table of the form: one or two header rows (a column with a "group" sits under its group's
 	merged cell), its rows (fixed labelled rows, the county's rows, or rows from the app), blank
 	rows up to the printed number and a 合计 row where the form has one."""
@@ -96,7 +96,7 @@ def header_lines(label: str) -> tuple[str, list[str]]:
 	return label, []
 
 
-def header_rows(columns: list[dict], filing: Filing, compact: bool = False) -> list[list[Cell]]:
+def header_rows(columns: list[dict], filing: PrintedFiling, compact: bool = False) -> list[list[Cell]]:
 	"""One header row, or two when some columns sit under a group's merged cell; a compact header
 	prints long guidance small below the column's name."""
 
@@ -124,7 +124,7 @@ def header_rows(columns: list[dict], filing: Filing, compact: bool = False) -> l
 	return [top, bottom]
 
 
-def table_rows(item: dict, filing: Filing) -> list[list[tuple[str, str]]]:
+def table_rows(item: dict, filing: PrintedFiling) -> list[list[tuple[str, str]]]:
 	"""(column key, printed value) per cell, per row."""
 	keys = [column["key"] for column in item["columns"]]
 	labels = item.get("row_labels")
@@ -147,7 +147,7 @@ def table_rows(item: dict, filing: Filing) -> list[list[tuple[str, str]]]:
 	return rows
 
 
-def _answered_row(item: dict, row: str, filing: Filing) -> dict:
+def _answered_row(item: dict, row: str, filing: PrintedFiling) -> dict:
 	return {
 		column["key"]: filing.answers.get((item["key"], f"{row}.{column['key']}", None))
 		for column in item["columns"]
@@ -164,7 +164,7 @@ def total_row(columns: list[dict], rows: list[list[tuple[str, str]]]) -> list[Ce
 	return cells
 
 
-def targets_blocks(item: dict, filing: Filing) -> list[Block]:
+def targets_blocks(item: dict, filing: PrintedFiling) -> list[Block]:
 	"""方向 | 指标 | 基准值 | 目标值 (| 完成值): one row per target, the direction merged down its
 	rows, a blank row for a direction the form leaves open and no target uses; qualitative
 	targets print their text across the value cells."""
@@ -214,7 +214,7 @@ def _target_value(row: dict, name: str) -> str:
 	return "" if value in (None, "") or (not row.get("metric") and not value) else shown(value)
 
 
-def stages_blocks(item: dict, filing: Filing) -> list[Block]:
+def stages_blocks(item: dict, filing: PrintedFiling) -> list[Block]:
 	"""阶段性目标: the target of each year of the plan, (1) {y} … (3) {y+2}, per indicator."""
 	stage_years = filing.years["stages"]
 	heads = ["方向", "指标"] + [f"（{n}）{year}年度" for n, year in enumerate(stage_years, 1)]
@@ -234,7 +234,7 @@ def stages_blocks(item: dict, filing: Filing) -> list[Block]:
 	]
 
 
-def _targets_items(filing: Filing) -> list[dict]:
+def _targets_items(filing: PrintedFiling) -> list[dict]:
 	return [
 		item
 		for section in filing.definition["sections"]

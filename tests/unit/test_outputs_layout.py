@@ -8,7 +8,7 @@ import pytest
 
 from cluster_registry.forms import definitions
 from cluster_registry.outputs import form_html
-from cluster_registry.outputs.blocks import Filing, Landscape, Table, placed, shown, spans
+from cluster_registry.outputs.blocks import Landscape, PrintedFiling, Table, placed, shown, spans
 from cluster_registry.outputs.layout import form_blocks
 
 ANSWERS = {
@@ -49,8 +49,8 @@ TARGETS = [
 ]
 
 
-def filing(code="shanxi-apply-2026", answers=ANSWERS, targets=TARGETS, **values) -> Filing:
-	return Filing(definitions.load(code), 2026, answers, targets, **values)
+def filing(code="shanxi-apply-2026", answers=ANSWERS, targets=TARGETS, **values) -> PrintedFiling:
+	return PrintedFiling(definitions.load(code), 2026, answers, targets, **values)
 
 
 def tables(blocks) -> list[Table]:
@@ -93,7 +93,7 @@ def test_spans_share_the_columns_evenly():
 
 def test_every_seed_form_lays_out_with_a_consistent_grid():
 	for summary in definitions.available():
-		for table in tables(form_blocks(Filing(definitions.load(summary["code"]), 2026, {}))):
+		for table in tables(form_blocks(PrintedFiling(definitions.load(summary["code"]), 2026, {}))):
 			ends = {column + cell.colspan for _row, column, cell in placed(table)}
 			assert max(ends) == len(table.widths), summary["code"]
 
@@ -231,7 +231,7 @@ def test_the_word_file_merges_cells_as_the_layout_does():
 
 def test_the_four_libraries_print_on_landscape_pages():
 	definition = definitions.load("competition-2026")
-	blocks = form_blocks(Filing(definition, 2026, {}))
+	blocks = form_blocks(PrintedFiling(definition, 2026, {}))
 	wide = [block for block in blocks if isinstance(block, Landscape)]
 	# 现有企业库 (12 columns) and 在建项目库 (13) are wider than a portrait page holds
 	captions = [b.text for block in wide for b in block.blocks if hasattr(b, "text")]
@@ -250,7 +250,7 @@ def test_the_enterprise_library_caption_counts_its_enterprises():
 		"above_size_count": 150,
 		"high_tech_count": 41,
 	}
-	blocks = form_blocks(Filing(definition, 2026, {}, facts={"figures": figures}))
+	blocks = form_blocks(PrintedFiling(definition, 2026, {}, facts={"figures": figures}))
 	caption = next(
 		b.text
 		for block in blocks

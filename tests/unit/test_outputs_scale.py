@@ -10,7 +10,15 @@ import pytest
 
 from cluster_registry.forms import definitions
 from cluster_registry.outputs import form_docx, form_html
-from cluster_registry.outputs.blocks import Cell, Filing, Landscape, PageBreak, Para, Table, page_reference
+from cluster_registry.outputs.blocks import (
+	Cell,
+	Landscape,
+	PageBreak,
+	Para,
+	PrintedFiling,
+	Table,
+	page_reference,
+)
 from cluster_registry.outputs.docx_xml import table_xml
 from cluster_registry.outputs.file_names import safe_file_name
 from cluster_registry.outputs.layout import form_blocks
@@ -42,8 +50,8 @@ def member(number: int) -> dict:
 	}
 
 
-def competition(members: int, answers: dict | None = None, facts: dict | None = None) -> Filing:
-	return Filing(
+def competition(members: int, answers: dict | None = None, facts: dict | None = None) -> PrintedFiling:
+	return PrintedFiling(
 		definitions.load("competition-2026"),
 		2026,
 		answers or {},
@@ -232,7 +240,7 @@ def test_file_names_are_valid_everywhere():
 
 
 def test_a_note_on_evidence_prints_after_the_options():
-	blocks = form_blocks(Filing(definitions.load("shanxi-apply-2026"), 2026, {}))
+	blocks = form_blocks(PrintedFiling(definitions.load("shanxi-apply-2026"), 2026, {}))
 	row = next(
 		[cell.text for cell in row]
 		for block in blocks
@@ -252,7 +260,7 @@ def test_the_shanxi_name_hint_reads_as_the_seed():
 def printed_texts(code: str) -> list[str]:
 	"""Every paragraph and table caption of the form, in print order, one line each."""
 	texts = []
-	for block in form_blocks(Filing(definitions.load(code), 2026, {})):
+	for block in form_blocks(PrintedFiling(definitions.load(code), 2026, {})):
 		if isinstance(block, Para):
 			texts.append(block.text)
 		elif isinstance(block, Table):

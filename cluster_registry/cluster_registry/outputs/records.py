@@ -10,7 +10,7 @@ from cluster_registry.cluster_registry.outputs import snapshot
 from cluster_registry.figures.honours import brand_titles
 from cluster_registry.filing_terms import NATIONAL, PROVINCIAL
 from cluster_registry.forms import definitions
-from cluster_registry.outputs.blocks import Filing
+from cluster_registry.outputs.blocks import PrintedFiling
 
 # list:<DocType> tables of the competition form: the field its first column (the name) reads.
 LIST_NAME_FIELDS = {
@@ -21,14 +21,14 @@ LIST_NAME_FIELDS = {
 PROVINCIAL_AND_ABOVE = (NATIONAL, PROVINCIAL)
 
 
-def application_filing(doc, evidence_pages: dict | None = None) -> Filing:
+def application_filing(doc, evidence_pages: dict | None = None) -> PrintedFiling:
 	"""The filing of a Cluster Application as the layout reads it: a submitted filing prints the
 	cluster facts and library rows as they were when it was submitted (see outputs.snapshot); a
 	draft prints them as they are now."""
 	definition = load_form(doc.form_version)
 	answers = {(row.item_key, row.option_key or None, row.year or None): row.value for row in doc.answers}
 	facts, tables = snapshot.submitted_facts_and_tables(doc) or live_facts_and_tables(doc, answers)
-	return Filing(
+	return PrintedFiling(
 		definition,
 		doc.round_year,
 		answers,
