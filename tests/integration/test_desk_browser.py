@@ -187,3 +187,35 @@ def test_a_province_officer_lands_on_the_province_dashboard(page_as, desk_data):
 	labels = sidebar(page)
 	assert "省级工作台" in labels and "县级工作台" not in labels
 	assert not set(labels) & set(ADMIN_WORKSPACES), labels
+
+
+def test_the_county_fills_its_filing_in_the_official_form(page_as, desk_data):
+	"""The filing's form is drawn from its template once per refresh; its handlers are bound once,
+	however often the form refreshes, and what the county types lands in the filing's answers."""
+	_cluster, draft = desk_data[0]
+	page = page_as(people.COUNTY)
+	page.evaluate(f"frappe.set_route('Form', 'Cluster Application', '{draft}')")
+	page.wait_for_selector(".cr-form .cr-section-title")
+	titles = page.locator(".cr-form .cr-section-title").all_inner_texts()
+	assert titles and titles[0].startswith("一、"), titles
+	for _ in range(3):
+		page.evaluate("cur_frm.refresh()")
+		page.wait_for_selector(".cr-form .cr-section-title")
+	handlers = page.evaluate(
+		"""() => {
+			const events = $._data(cur_frm.get_field('form_html').$wrapper[0], 'events') || {};
+			return {change: (events.change || []).length, input: (events.input || []).length};
+		}"""
+	)
+	assert handlers == {"change": 3, "input": 1}, handlers
+	narrative = page.locator(".cr-form textarea.cr-answer").first
+	key = narrative.get_attribute("data-key")
+	narrative.fill("集群 简介")
+	narrative.dispatch_event("change")
+	counter = page.locator(f'.cr-form .cr-count[data-key="{key}"]')
+	assert counter.inner_text().startswith("4 /"), counter.inner_text()  # whitespace is not counted
+	answers = page.evaluate(
+		f"cur_frm.doc.answers.filter((a) => a.item_key === '{key}' && !a.option_key && !a.year).map((a) => a.value)"
+	)
+	assert answers == ["集群 简介"]
+	shoot(page, "county-filing-form")
