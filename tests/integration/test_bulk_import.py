@@ -17,7 +17,7 @@ from conftest import SITE
 from cluster_registry.cluster_registry.bulk_import import api as bulk
 from cluster_registry.cluster_registry.bulk_import import targets
 from cluster_registry.cluster_registry.outputs import records
-from cluster_registry.cluster_registry.outputs.api import library_tables
+from cluster_registry.cluster_registry.outputs.api import printed_library_tables
 from cluster_registry.forms import definitions
 from cluster_registry.imports import layouts
 from cluster_registry.outputs import library_xlsx
@@ -296,7 +296,7 @@ def test_the_four_libraries_re_import_unchanged_from_their_export(officials):
 		}
 	).insert()
 	frappe.db.commit()
-	for item in library_tables():
+	for item in printed_library_tables():
 		rows = records.table_source_rows(cluster, item, 2025)
 		assert rows, item["key"]
 		content = library_xlsx.workbook(
@@ -483,7 +483,7 @@ def test_the_existing_library_sheet_updates_members_named_in_it(officials):
 			"message"
 		]["name"]
 	)
-	item = next(item for item in library_tables() if item["key"] == "existing_enterprises")
+	item = next(item for item in printed_library_tables() if item["key"] == "existing_enterprises")
 	columns = [{**c, "label": definitions.fill_years(c["label"], 2026)} for c in item["columns"]]
 
 	def sheet_of(rows):

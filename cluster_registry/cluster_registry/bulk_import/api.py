@@ -15,7 +15,7 @@ from frappe.utils import now_datetime
 
 from cluster_registry.cluster_registry.bulk_import import planners, targets
 from cluster_registry.cluster_registry.figure_refresh import queue_refresh
-from cluster_registry.cluster_registry.outputs.api import library_tables
+from cluster_registry.cluster_registry.outputs.api import printed_library_tables
 from cluster_registry.forms import definitions
 from cluster_registry.imports import layouts, sheet
 from cluster_registry.imports.issues import FileRefused
@@ -32,7 +32,7 @@ SAVEPOINT = "cluster_data_import"
 
 
 def all_layouts() -> dict[str, layouts.Layout]:
-	found = {item["key"]: layouts.library_layout(item) for item in library_tables()}
+	found = {item["key"]: layouts.library_layout(item) for item in printed_library_tables()}
 	found[layouts.ENTERPRISES.key] = layouts.ENTERPRISES
 	found |= {layout.key: layout for layout in layouts.NAME_LISTS.values()}
 	found[layouts.HONOUR_LIST.key] = layouts.HONOUR_LIST

@@ -12,7 +12,7 @@ from frappe import _
 from werkzeug.wrappers import Response
 
 from cluster_registry import outputs
-from cluster_registry.cluster_registry.form_versions import load_form
+from cluster_registry.cluster_registry.form_versions import load_form, site_dirs
 from cluster_registry.cluster_registry.outputs import records, stored
 from cluster_registry.forms import definitions
 from cluster_registry.imports.layouts import sheet_name
@@ -254,6 +254,16 @@ def library_tables(definition: dict) -> list[dict]:
 		for _section, item in definitions.items(definition)
 		if item["type"] == "table" and str(item.get("source", "")).startswith("library:")
 	]
+
+
+def printed_library_tables() -> list[dict]:
+	"""The four 库 as the forms print them, for a file that belongs to no filing (an import, its
+	template): those of the first form version that has them (the competition form, seed 004)."""
+	for summary_row in definitions.available(site_dirs()):
+		found = library_tables(load_form(summary_row["code"]))
+		if found:
+			return found
+	frappe.throw(_("No form version prints the four libraries."), title=_("Four Libraries"))
 
 
 def numbered(rows: list[dict]) -> list[dict]:
