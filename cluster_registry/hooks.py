@@ -223,15 +223,3 @@ doc_events = {
 	},
 	"User": {"validate": "cluster_registry.cluster_registry.desk_home.settle_official"},
 }
-# The files of a frozen filing's evidence stay as submitted; an evidence upload is a PDF or image.
-_files = "cluster_registry.cluster_registry.evidence_files."
-doc_events["File"] = {
-	"before_validate": _files + "before_validate_file",
-	"on_trash": _files + "on_trash_file",
-	"before_rename": _files + "before_rename_file",
-}
-# Values as sent, judged against their columns before Frappe casts them (the app's DocTypes only).
-_raw = "cluster_registry.cluster_registry.raw_input."
-doc_events.setdefault("*", {}).update(
-	{"before_validate": _raw + "check_raw_input", "before_insert": _raw + "check_naming_field"}
-)

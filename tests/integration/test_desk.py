@@ -48,6 +48,9 @@ def desk(server):
 	yield {"round": round_name, "filings": made, "sessions": sessions, "url": server}
 	for cluster, application in made:
 		frappe.db.delete("Expert Review", {"application": application})
+		frappe.db.set_value(
+			"Cluster Application", application, "status", "草稿"
+		)  # a submitted filing is kept
 		frappe.delete_doc("Cluster Application", application, force=True, ignore_permissions=True)
 		frappe.delete_doc("Industrial Cluster", cluster, force=True, ignore_permissions=True)
 	frappe.delete_doc("Declaration Round", round_name, force=True, ignore_permissions=True)

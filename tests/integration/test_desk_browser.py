@@ -56,6 +56,9 @@ def desk_data(server):
 			"Cluster Evidence", filters={"application": application}, pluck="name"
 		):
 			frappe.delete_doc("Cluster Evidence", evidence, force=True, ignore_permissions=True)
+		frappe.db.set_value(
+			"Cluster Application", application, "status", "草稿"
+		)  # a submitted filing is kept
 		frappe.delete_doc("Cluster Application", application, force=True, ignore_permissions=True)
 		frappe.delete_doc("Industrial Cluster", cluster, force=True, ignore_permissions=True)
 	frappe.delete_doc("Declaration Round", round_name, force=True, ignore_permissions=True)

@@ -47,6 +47,7 @@ def world(server):
 		frappe.delete_doc("Monitoring Round", name, force=True, ignore_permissions=True)
 	for name in frappe.get_all("Cluster Application", {"cluster": ("in", clusters)}, pluck="name"):
 		frappe.db.delete("Onsite Verification", {"application": name})
+		frappe.db.set_value("Cluster Application", name, "status", "草稿")  # a submitted filing is kept
 		frappe.delete_doc("Cluster Application", name, force=True, ignore_permissions=True)
 	frappe.db.delete("Cluster Annual Indicator", {"cluster": ("in", clusters)})
 	for name in frappe.get_all("Cluster Enterprise", {"cluster": tracked}, pluck="name"):

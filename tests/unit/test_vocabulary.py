@@ -67,3 +67,10 @@ def test_the_hooks_ship_the_roles_and_both_workflows_as_fixtures():
 		dict.fromkeys(approval_states.ACTIONS + monitoring.ACTIONS)
 	)
 	assert set(filters["Role"]) == {r["name"] for r in fixture("role")}
+
+
+def test_the_hooks_are_literal():
+	"""hooks.py names every hook by its literal dotted path (no names built or changed after)."""
+	source = (APP / "hooks.py").read_text()
+	assert not [line for line in source.splitlines() if line.startswith(("import ", "from "))]
+	assert "setdefault" not in source and "+ " not in source and "doc_events[" not in source
