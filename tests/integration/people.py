@@ -46,6 +46,8 @@ def make_people():
 				}
 			).insert(ignore_permissions=True)
 	frappe.db.commit()
+	for email in PEOPLE:  # roles and regions cached by another process before this commit are stale
+		frappe.clear_cache(user=email)
 
 
 def remove_people():
