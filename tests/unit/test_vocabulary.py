@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from cluster_registry import approval_states, filing_terms
+from cluster_registry.monitoring import lifecycle, states, tracking
 
 APP = Path(__file__).resolve().parents[2] / "cluster_registry"
 DOCTYPES = APP / "cluster_registry" / "doctype"
@@ -34,6 +35,10 @@ def select_options(doctype: str, field: str) -> tuple[str, ...]:
 		("expert_review", "conflict_declaration", (filing_terms.NO_CONFLICT, filing_terms.CONFLICT)),
 		("expert_review", "review_status", filing_terms.REVIEW_STATUSES),
 		("onsite_verification", "conclusion", filing_terms.ONSITE_CONCLUSIONS),
+		("cluster_monitoring_filing", "status", states.STATES),
+		("target_tracking", "tracking_status", tracking.STATUSES),
+		("cluster_recognition", "status", lifecycle.LIFECYCLE_STATUSES),
+		("industrial_cluster", "recognition_status", lifecycle.LIFECYCLE_STATUSES),
 	],
 )
 def test_a_choice_offers_the_words_of_the_vocabulary(doctype, field, words):
@@ -74,3 +79,15 @@ def test_the_hooks_are_literal():
 	source = (APP / "hooks.py").read_text()
 	assert not [line for line in source.splitlines() if line.startswith(("import ", "from "))]
 	assert "setdefault" not in source and "+ " not in source and "doc_events[" not in source
+
+
+def test_the_monitoring_workflow_fixture_is_the_modules_workflow():
+	(workflow,) = [w for w in fixture("workflow") if w["name"] == states.WORKFLOW]
+	assert workflow["document_type"] == "Cluster Monitoring Filing"
+	assert {(s["state"], s["allow_edit"]) for s in workflow["states"]} == set(states.ACTS_IN.items())
+	assert {(t["state"], t["action"], t["next_state"], t["allowed"]) for t in workflow["transitions"]} == set(
+		states.TRANSITIONS
+	)
+	names = {s["name"] for s in fixture("workflow_state")}
+	actions = {a["name"] for a in fixture("workflow_action_master")}
+	assert names >= set(states.STATES) and actions >= set(states.ACTIONS)
