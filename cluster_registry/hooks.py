@@ -125,6 +125,13 @@ override_whitelisted_methods = {
 	),
 	"frappe.desk.search.search_link": "cluster_registry.cluster_registry.territory_queries.search_link",
 	"frappe.desk.search.search_widget": "cluster_registry.cluster_registry.territory_queries.search_widget",
+	"frappe.desk.like.toggle_like": "cluster_registry.cluster_registry.record_marks.toggle_like",
+	"frappe.desk.doctype.tag.tag.add_tag": "cluster_registry.cluster_registry.record_marks.add_tag",
+	"frappe.desk.doctype.tag.tag.add_tags": "cluster_registry.cluster_registry.record_marks.add_tags",
+	"frappe.desk.doctype.tag.tag.remove_tag": "cluster_registry.cluster_registry.record_marks.remove_tag",
+	"frappe.desk.form.document_follow.follow_document": (
+		"cluster_registry.cluster_registry.record_marks.follow_document"
+	),
 }
 
 scheduler_events = {
