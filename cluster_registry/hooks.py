@@ -118,6 +118,8 @@ has_permission = {
 }
 
 # Counts, group-by sidebars and link searches keep to territory (Frappe answers them outside it).
+before_request = ["cluster_registry.cluster_registry.request_arguments.refuse_missing_arguments"]
+
 override_whitelisted_methods = {
 	"frappe.client.get_count": "cluster_registry.cluster_registry.territory_queries.get_count",
 	"frappe.desk.listview.get_group_by_count": (

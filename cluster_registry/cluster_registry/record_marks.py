@@ -13,6 +13,7 @@ from frappe.desk.doctype.tag import tag as tagging
 from frappe.desk.form import document_follow
 
 from cluster_registry.cluster_registry.filing_rights import is_system
+from cluster_registry.cluster_registry.request_arguments import json_argument
 
 
 def _readable(doctype: str, name: str, user: str | None = None):
@@ -33,9 +34,10 @@ def add_tag(tag: str, dt: str, dn: str, color=None):
 
 @frappe.whitelist()
 def add_tags(tags, dt: str, docs, color=None):
-	for name in frappe.parse_json(docs):
+	names = json_argument(docs, "docs", (list,))
+	for name in names:
 		_readable(dt, name)
-	tagging.add_tags(tags, dt, docs, color)
+	tagging.add_tags(json_argument(tags, "tags", (list,)), dt, names, color)
 
 
 @frappe.whitelist()

@@ -13,6 +13,8 @@ from frappe.desk import listview, search
 from frappe.query_builder.functions import Count
 from frappe.query_builder.utils import DocType
 
+from cluster_registry.cluster_registry.request_arguments import json_argument
+
 
 @frappe.whitelist()
 def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
@@ -31,11 +33,10 @@ def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
 @frappe.whitelist()
 def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[dict]:
 	"""The list sidebar's counts; "assigned to" counts only the records the user may list."""
+	filters = json_argument(current_filters, "current_filters")
 	if field != "assigned_to":
-		return listview.get_group_by_count(doctype, current_filters, field)
-	permitted = frappe.get_list(
-		doctype, filters=frappe.parse_json(current_filters), pluck="name", limit_page_length=0
-	)
+		return listview.get_group_by_count(doctype, filters, field)
+	permitted = frappe.get_list(doctype, filters=filters, pluck="name", limit_page_length=0)
 	if not permitted:
 		return []
 	todo, user = DocType("ToDo"), DocType("User")

@@ -7,12 +7,13 @@ import frappe
 from frappe import _
 
 from cluster_registry.cluster_registry.desk_figures import counts_by_group
+from cluster_registry.cluster_registry.request_arguments import json_argument
 
 
 @frappe.whitelist()
 def get(chart_name=None, filters=None, **_ignored):
 	chart = frappe.get_doc("Dashboard Chart", chart_name)
 	chart.check_permission("read")
-	filters = frappe.parse_json(filters) or frappe.parse_json(chart.filters_json) or []
+	filters = json_argument(filters or "[]", "filters") or frappe.parse_json(chart.filters_json) or []
 	labels, values = counts_by_group(chart.document_type, chart.group_by_based_on, filters)
 	return {"labels": labels, "datasets": [{"name": _(chart.chart_name), "values": values}]}

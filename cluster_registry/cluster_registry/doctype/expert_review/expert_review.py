@@ -6,6 +6,7 @@ from frappe.utils import escape_html, flt, now_datetime
 from cluster_registry.approval_states import EXPERT_REVIEW as REVIEW_STATE
 from cluster_registry.cluster_registry import filing_rights
 from cluster_registry.cluster_registry.input_checks import check_figures, label, throw_problems
+from cluster_registry.cluster_registry.request_arguments import json_argument
 from cluster_registry.filing_terms import CONFLICT, NO_CONFLICT
 from cluster_registry.filing_terms import CRITERION_GROUPS as GROUPS
 from cluster_registry.rules.inputs import Problem
@@ -111,7 +112,7 @@ def assign_experts(application: str, experts: list[str] | str) -> list[str]:
 	frappe.only_for(("Cluster Province Officer", "System Manager"))
 	frappe.get_doc("Cluster Application", application).check_permission("write")
 	made = []
-	for expert in frappe.parse_json(experts) if isinstance(experts, str) else experts:
+	for expert in json_argument(experts, "experts", (list,)):
 		review = frappe.get_doc(
 			{
 				"doctype": "Expert Review",

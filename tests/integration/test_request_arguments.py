@@ -1,0 +1,112 @@
+"""Every whitelisted method of the app, called over HTTP as a county officer, an expert and Guest
+with its arguments missing or garbled (not JSON, huge, NUL, another county's filing), answers
+with a refusal (4xx, a Chinese message naming the argument where one is missing), never a server
+error (HTTP 500)."""
+
+import importlib
+import inspect
+import json
+import pkgutil
+
+import evidence_builders as build
+import frappe
+import people
+import pytest
+import requests
+from conftest import SITE
+from rest_client import server_message
+
+import cluster_registry
+
+GARBLED = ["", "不存在", "x'\"<script>alert(1)</script>", "9" * 5000, "null", "-1", "\x00", '{"a": [1']
+
+
+def app_methods() -> list[str]:
+	for module in pkgutil.walk_packages(cluster_registry.__path__, "cluster_registry."):
+		if ".tests" not in module.name:
+			importlib.import_module(module.name)
+	return sorted(
+		f"{function.__module__}.{function.__name__}"
+		for function in frappe.whitelisted
+		if function.__module__.startswith("cluster_registry.")
+	)
+
+
+METHODS = app_methods()
+
+
+@pytest.fixture(scope="module")
+def setup(server):
+	made = build.two_counties(server)
+	made["clients"][people.EXPERT] = build.client(server, people.EXPERT)
+	guest = requests.Session()
+	guest.headers["Host"] = SITE
+	made["sessions"] = {
+		people.COUNTY: made["clients"][people.COUNTY].session,
+		people.EXPERT: made["clients"][people.EXPERT].session,
+		"Guest": guest,
+	}
+	yield made
+	build.remove(made)
+
+
+def parameters(method: str) -> dict[str, inspect.Parameter]:
+	module, name = method.rsplit(".", 1)
+	found = inspect.signature(getattr(importlib.import_module(module), name)).parameters
+	return {name: p for name, p in found.items() if p.kind != inspect.Parameter.VAR_KEYWORD}
+
+
+def required(method: str) -> list[str]:
+	return [name for name, p in parameters(method).items() if p.default is inspect.Parameter.empty]
+
+
+def test_the_app_has_its_methods_listed():
+	assert "cluster_registry.api.check_application" in METHODS and len(METHODS) >= 30
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_method_without_its_arguments_names_what_is_missing(server, setup, method):
+	missing = required(method)
+	for user, session in setup["sessions"].items():
+		response = session.post(f"{server}/api/method/{method}")
+		assert response.status_code < 500, (user, response.status_code, response.text[:300])
+		if missing and user != "Guest":
+			assert response.status_code == 417, (user, response.status_code, response.text[:300])
+			assert response.json()["exc_type"] == "MissingArgumentError"
+			assert "缺少参数" in server_message(response) and missing[0] in server_message(response)
+		if user == "Guest":
+			assert response.status_code == 403
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_garbled_arguments_are_refused_without_a_server_error(server, setup, method):
+	names = list(parameters(method))
+	for user, session in setup["sessions"].items():
+		for value in [*GARBLED, setup["theirs"]]:
+			values = {name: value for name in names}
+			for response in (
+				session.get(f"{server}/api/method/{method}", params=values),
+				session.post(f"{server}/api/method/{method}", data=values),
+			):
+				assert response.status_code < 500, (
+					user,
+					value[:20],
+					response.status_code,
+					response.text[:300],
+				)
+
+
+@pytest.mark.parametrize(
+	("method", "values"),
+	[
+		("frappe.desk.listview.get_group_by_count", {"doctype": "Cluster Application", "field": "county"}),
+		("frappe.desk.doctype.tag.tag.add_tags", {"dt": "Cluster Application", "tags": '["重点"]'}),
+	],
+)
+def test_an_argument_that_must_be_json_is_named_when_it_is_not(setup, method, values):
+	county = setup["clients"][people.COUNTY]
+	garbled = {"get_group_by_count": "current_filters", "add_tags": "docs"}[method.rsplit(".", 1)[1]]
+	response = county.session.post(f"{county.url}/api/method/{method}", data={**values, garbled: "{[不是"})
+	assert response.status_code == 417, response.text[:300]
+	assert response.json()["exc_type"] == "MalformedArgumentError"
+	assert garbled in server_message(response)
