@@ -118,7 +118,7 @@ has_permission = {
 }
 
 # Counts, group-by sidebars and link searches keep to territory (Frappe answers them outside it).
-before_request = ["cluster_registry.cluster_registry.request_arguments.refuse_missing_arguments"]
+before_request = ["cluster_registry.cluster_registry.request_arguments.refuse_malformed_arguments"]
 
 override_whitelisted_methods = {
 	"frappe.client.get_count": "cluster_registry.cluster_registry.territory_queries.get_count",
@@ -169,12 +169,6 @@ doctype_js = {
 	"Cluster Evidence": "public/js/evidence.js",
 }
 doctype_list_js = {"Enterprise": ["public/js/bulk_import.js", "public/js/enterprise_list.js"]}
-# The desk's own scripts: the disc package button, the cluster's picture, the evidence upload.
-app_include_js = [
-	"/assets/cluster_registry/js/disc_package.js",
-	"/assets/cluster_registry/js/cluster_picture.js",
-	"/assets/cluster_registry/js/evidence_upload.js",
-]
 
 doc_events = {
 	# Every record of the app: its values as sent are judged against their columns before Frappe

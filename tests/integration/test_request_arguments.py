@@ -18,6 +18,7 @@ from rest_client import server_message
 
 import cluster_registry
 
+FILING = "Cluster Application"
 GARBLED = ["", "不存在", "x'\"<script>alert(1)</script>", "9" * 5000, "null", "-1", "\x00", '{"a": [1']
 
 
@@ -110,3 +111,67 @@ def test_an_argument_that_must_be_json_is_named_when_it_is_not(setup, method, va
 	assert response.status_code == 417, response.text[:300]
 	assert response.json()["exc_type"] == "MalformedArgumentError"
 	assert garbled in server_message(response)
+
+
+MALFORMED_LIST_ARGUMENTS = [
+	{"filters": "不是JSON"},
+	{"filters": "9" * 5000},
+	{"filters": "[[1, 2, 3, 4, 5, 6]]"},
+	{"filters": '{"county": ["in"]}'},
+	{"or_filters": "[1]"},
+	{"fields": "不是JSON["},
+	{"fields": '["sleep(1)"]'},
+	{"fields": "[1]"},
+	{"limit_start": "-5"},
+	{"limit_page_length": "abc"},
+	{"order_by": "garbage desc"},
+	{"order_by": "name; drop table x"},
+	{"group_by": "garbage"},
+]
+
+
+def app_doctypes() -> list[str]:
+	return frappe.get_all("DocType", filters={"module": "Cluster Registry", "istable": 0}, pluck="name")
+
+
+def test_malformed_list_arguments_are_named_on_every_list(setup):
+	county = setup["clients"][people.COUNTY]
+	for doctype in app_doctypes():
+		for values in MALFORMED_LIST_ARGUMENTS:
+			response = county.session.get(f"{county.url}/api/resource/{doctype}", params=values)
+			assert response.status_code == 417, (doctype, values, response.status_code, response.text[:300])
+			assert response.json()["exc_type"] == "MalformedArgumentError"
+			assert next(iter(values)) in server_message(response)
+	response = county.session.post(
+		f"{county.url}/api/method/frappe.client.get_list",
+		data={"doctype": FILING, "filters": "[[1, 2, 3, 4, 5, 6]]"},
+	)
+	assert response.status_code == 417 and response.json()["exc_type"] == "MalformedArgumentError"
+
+
+def test_well_formed_list_arguments_still_list(setup):
+	county = setup["clients"][people.COUNTY]
+	response = county.session.get(
+		f"{county.url}/api/resource/{FILING}",
+		params={
+			"filters": json.dumps([[FILING, "county", "=", "140105"]]),
+			"or_filters": json.dumps({"name": ["like", "%"]}),
+			"fields": json.dumps([f"`tab{FILING}`.`name`", "count(name) as filings", "status"]),
+			"order_by": f"`tab{FILING}`.`modified` desc, name asc",
+			"group_by": "status",
+			"limit_start": "0",
+			"limit_page_length": "20",
+		},
+	)
+	assert response.status_code == 200, response.text[:300]
+	assert response.json()["data"][0]["filings"] >= 1
+
+
+def test_a_document_body_that_is_not_an_object_is_refused(setup):
+	county = setup["clients"][people.COUNTY]
+	for response in (
+		county.session.post(f"{county.url}/api/resource/{FILING}", json=[1, 2]),
+		county.session.put(f"{county.url}/api/resource/{FILING}/{setup['mine']}", json=[1, 2]),
+	):
+		assert response.status_code == 417, response.text[:300]
+		assert response.json()["exc_type"] == "MalformedArgumentError"
