@@ -28,6 +28,8 @@ LIST_METHODS = (
 	"frappe.desk.reportview.get_count",
 	"frappe.desk.reportview.export_query",
 )
+# the methods that run a script report, whose filters are an object of the report's filter values
+REPORT_METHODS = ("frappe.desk.query_report.run", "frappe.desk.query_report.background_enqueue_run")
 CONDITION_ARGUMENTS = ("filters", "or_filters")
 COUNT_ARGUMENTS = ("limit_start", "limit_page_length", "limit", "start", "page_length")
 ORDER_ARGUMENTS = ("order_by", "group_by")
@@ -62,6 +64,8 @@ def refuse_malformed_arguments():
 		check_required_arguments(method)
 		if method in LIST_METHODS:
 			check_list_arguments(frappe.form_dict.get("doctype"))
+		elif method in REPORT_METHODS and frappe.form_dict.get("filters") not in (None, ""):
+			check_report_filters(json_argument(frappe.form_dict.filters, "filters", (dict,)))
 
 
 def check_resource_arguments(resource: str):
@@ -136,6 +140,14 @@ def check_conditions(conditions, name: str):
 			malformed(name)
 		named = row[:3] if len(row) >= 4 else row[: len(row) - 1]
 		if not all(isinstance(part, str) for part in named):
+			malformed(name)
+
+
+def check_report_filters(filters: dict):
+	"""A report's filter values are texts, numbers or lists of them (a multi-select filter)."""
+	for name, value in filters.items():
+		values = value if isinstance(value, list) else [value]
+		if not all(item is None or isinstance(item, str | int | float) for item in values):
 			malformed(name)
 
 

@@ -175,3 +175,27 @@ def test_a_document_body_that_is_not_an_object_is_refused(setup):
 	):
 		assert response.status_code == 417, response.text[:300]
 		assert response.json()["exc_type"] == "MalformedArgumentError"
+
+
+GARBLED_REPORT_FILTERS = [
+	"不是JSON",
+	"[1]",
+	'{"year": "abc"}',
+	'{"year": ["x"]}',
+	'{"county": {"a": 1}}',
+	"9" * 5000,
+]
+
+
+def test_every_report_refuses_garbled_filters_without_a_server_error(setup):
+	reports = frappe.get_all("Report", filters={"module": "Cluster Registry"}, pluck="name")
+	assert reports
+	for user in (people.COUNTY, people.EXPERT, "Guest"):
+		session = setup["sessions"][user]
+		for report in reports:
+			for filters in GARBLED_REPORT_FILTERS:
+				response = session.get(
+					f"{setup['clients'][people.COUNTY].url}/api/method/frappe.desk.query_report.run",
+					params={"report_name": report, "filters": filters},
+				)
+				assert response.status_code < 500, (user, report, filters[:20], response.text[:300])
