@@ -35,7 +35,7 @@ def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[d
 	"""The list sidebar's counts; "assigned to" counts only the records the user may list."""
 	filters = json_argument(current_filters, "current_filters")
 	if field != "assigned_to":
-		return listview.get_group_by_count(doctype, filters, field)
+		return listview.get_group_by_count(doctype, current_filters, field)
 	permitted = frappe.get_list(doctype, filters=filters, pluck="name", limit_page_length=0)
 	if not permitted:
 		return []
