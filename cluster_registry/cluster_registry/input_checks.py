@@ -99,7 +99,9 @@ def describe(record, problem: inputs.Problem) -> str:
 	name = label(record.doctype, problem.field)
 	other = label(record.doctype, problem.other_field) if problem.other_field else ""
 	if problem.rule in inputs.PROBLEM_TEXTS:
-		text = _(inputs.PROBLEM_TEXTS[problem.rule]).format(*inputs.problem_args(problem, name, other, shown))
+		text = _(inputs.PROBLEM_TEXTS[problem.rule]).format(
+			*inputs.problem_args(problem, name, other, quoted_escaped)
+		)
 	else:
 		text = f"{name}: {problem.rule}"
 	if record.get("parentfield"):
@@ -108,9 +110,9 @@ def describe(record, problem: inputs.Problem) -> str:
 	return text
 
 
-def shown(value) -> str:
+def quoted_escaped(value) -> str:
 	"""A value as the message shows it: as typed, with markup escaped (it is echoed into the desk)."""
-	return frappe.utils.escape_html(inputs.show(value))
+	return frappe.utils.escape_html(inputs.as_entered(value))
 
 
 def check_one_row_per_year(doc, table: str):

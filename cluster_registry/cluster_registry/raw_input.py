@@ -78,7 +78,7 @@ def column_type(df) -> tuple[str | None, str | None]:
 
 def problem_message(record, df, value, problem: str) -> str:
 	name = label(record.doctype, df.fieldname)
-	typed = escape_html(raw_values.shown(value))
+	typed = escape_html(raw_values.quoted(value))
 	if problem == "not_whole":
 		return _("{0}: “{1}” is not a whole number: type digits only, such as 2025.").format(name, typed)
 	if problem == "not_number":
@@ -118,7 +118,7 @@ def check_unique_fields(doc):
 		if other:
 			frappe.throw(
 				_("{0} “{1}” is already used by another record: enter a different one.").format(
-					label(doc.doctype, df.fieldname), escape_html(raw_values.shown(value))
+					label(doc.doctype, df.fieldname), escape_html(raw_values.quoted(value))
 				),
 				frappe.DuplicateEntryError,
 				title=_("Duplicate"),

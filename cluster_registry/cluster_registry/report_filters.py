@@ -22,7 +22,7 @@ def year(filters: dict, key: str, label: str, default: int) -> tuple[int | None,
 		return default, None
 	if raw_values.whole_number_problem(value, EARLIEST, LATEST):
 		return None, _("{0}: “{1}” is not a year: choose a year such as 2025.").format(
-			_(label), escape_html(raw_values.shown(value))
+			_(label), escape_html(raw_values.quoted(value))
 		)
 	return int(float(value)), None
 
