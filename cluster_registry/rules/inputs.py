@@ -72,11 +72,11 @@ PROBLEM_TEXTS = {
 }
 
 
-def problem_args(problem: "Problem", name: str, other: str, show) -> tuple:
-	"""The values for PROBLEM_TEXTS[problem.rule], given the fields' labels and a formatter."""
+def problem_args(problem: "Problem", name: str, other: str, quote) -> tuple:
+	"""The values for PROBLEM_TEXTS[problem.rule], given the fields' labels and how to quote a value."""
 	if problem.rule == "year_range":
-		return (name, *problem.bounds, as_entered(problem.value))
-	return (name, as_entered(problem.value), other, as_entered(problem.other_value))
+		return (name, *problem.bounds, quote(problem.value))
+	return (name, quote(problem.value), other, quote(problem.other_value))
 
 
 def as_entered(value) -> str:

@@ -105,30 +105,15 @@ def refused(response):
 	)
 
 
-def onsite(application, **values):
-	return {
-		"application": application,
-		"verified_on": "2026-05-01",
-		"verified_by": "王某、李某",
-		"city_authority": "太原市工业和信息化局",
-		"materials_genuine": 1,
-		"not_prohibited": 1,
-		"no_major_accident": 1,
-		"no_tax_violation": 1,
-		"conclusion": "符合",
-		**values,
-	}
-
-
 # 1. the on-site statement is the city's
 
 
 def test_only_the_filings_city_attests_it_on_site_and_only_at_its_step(world):
 	c, submitted = world["clients"], world["submitted"]
 	for role in ("county", "operator", "province", "expert", "other_city", "other_county", "guest"):
-		refused(c[role].insert("Onsite Verification", onsite(submitted)))
+		refused(c[role].insert("Onsite Verification", chain.onsite_values(submitted)))
 	assert not frappe.db.exists("Onsite Verification", {"application": submitted})
-	made = c["city"].insert("Onsite Verification", onsite(submitted))
+	made = c["city"].insert("Onsite Verification", chain.onsite_values(submitted))
 	assert made.ok, made.text[:300]
 	name = made.json()["data"]["name"]
 	message = refused(
