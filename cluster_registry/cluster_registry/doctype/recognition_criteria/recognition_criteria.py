@@ -7,6 +7,10 @@ from cluster_registry.cluster_registry.input_checks import check_figures
 from cluster_registry.rules.criteria import CLUSTER_FIELD, metric_fields, on_cluster
 
 
+class UnknownMetricError(frappe.ValidationError):
+	field = "metric"
+
+
 class RecognitionCriteria(Document):
 	def validate(self):
 		check_figures(self)
@@ -29,5 +33,6 @@ class RecognitionCriteria(Document):
 				_(
 					"{0} must name fields of the annual indicators (several joined by +) or cluster.<field>; unknown: {1}"
 				).format(_("Metric", context="Recognition Criterion"), "；".join(unknown)),
+				UnknownMetricError,
 				title=_("Recognition Criteria"),
 			)
