@@ -25,6 +25,7 @@ from cluster_registry.approval_states import (
 	SUBMITTED,
 	TO_MIIT,
 )
+from cluster_registry.cluster_registry.refusals import refuse
 from cluster_registry.filing_terms import APPLY, CONFORMS, NATIONAL
 from cluster_registry.rules.quotas import Place, over_quota
 
@@ -44,7 +45,7 @@ class OnsiteCheckMissingError(frappe.ValidationError):
 
 
 class QuotaExceededError(frappe.ValidationError):
-	"""A recommendation over the round's quota (per city, per sub-sector, to MIIT)."""
+	"""A recommendation over the round's quota; `quotas` names which: per_city, per_sub_sector, to_miit."""
 
 
 class QuotaBusyError(frappe.ValidationError):
@@ -221,10 +222,11 @@ def refuse_over_quota(problems):
 					"The province may recommend at most {0} clusters to MIIT in this round; this would be {1}."
 				).format(problem.limit, problem.taken)
 			)
-	frappe.throw(
-		"<br>".join(messages) + "<br>" + _("Over-quota filings are not accepted."),
+	refuse(
 		QuotaExceededError,
+		"<br>".join(messages) + "<br>" + _("Over-quota filings are not accepted."),
 		title=_("Quota"),
+		quotas=[problem.quota for problem in problems],
 	)
 
 
