@@ -48,6 +48,25 @@ class QuotaExceededError(frappe.ValidationError):
 	"""A recommendation over the round's quota; `quotas` names which: per_city, per_sub_sector, to_miit."""
 
 
+class CityQuotaExceededError(QuotaExceededError):
+	pass
+
+
+class SubSectorQuotaExceededError(QuotaExceededError):
+	pass
+
+
+class MiitQuotaExceededError(QuotaExceededError):
+	pass
+
+
+QUOTA_ERRORS = {
+	"per_city": CityQuotaExceededError,
+	"per_sub_sector": SubSectorQuotaExceededError,
+	"to_miit": MiitQuotaExceededError,
+}
+
+
 class QuotaBusyError(frappe.ValidationError):
 	"""Another recommendation of the round held the quota at that moment: try again."""
 
@@ -222,8 +241,9 @@ def refuse_over_quota(problems):
 					"The province may recommend at most {0} clusters to MIIT in this round; this would be {1}."
 				).format(problem.limit, problem.taken)
 			)
+	kinds = {problem.quota for problem in problems}
 	refuse(
-		QuotaExceededError,
+		QUOTA_ERRORS[kinds.pop()] if len(kinds) == 1 else QuotaExceededError,
 		"<br>".join(messages) + "<br>" + _("Over-quota filings are not accepted."),
 		title=_("Quota"),
 		quotas=[problem.quota for problem in problems],
