@@ -118,7 +118,7 @@ def test_evidence_takes_only_a_file_uploaded_to_it(setup, url):
 	county = setup["clients"][people.COUNTY]
 	response = new_evidence(county, setup["mine"], url)
 	assert response.status_code == 417, (url, response.text[:300])
-	assert refused_by(response) in ("NotUploadedHereError", "LinkNotUsableError"), response.text[:300]
+	assert refused_by(response) == "NotUploadedHereError", response.text[:300]
 	seen()
 	assert not frappe.db.exists("Cluster Evidence", {"file": url})
 
