@@ -13,10 +13,14 @@ class NotAProvinceError(frappe.ValidationError):
 
 
 class NotYourProvinceError(frappe.PermissionError):
+	"""A monitoring round opened by an official of another province."""
+
 	field = "province"
 
 
 class ThresholdsError(frappe.ValidationError):
+	"""Thresholds out of order: 0 < severely behind ≤ on track."""
+
 	field = "severe_threshold"
 
 
