@@ -6,12 +6,12 @@ import frappe
 from frappe import _
 
 from cluster_registry.cluster_registry import library_counts
-from cluster_registry.cluster_registry.application_prefill import indicator_parts, indicator_records
+from cluster_registry.cluster_registry.application_prefill import indicator_records
 from cluster_registry.cluster_registry.form_versions import load_form
 from cluster_registry.figures.honours import LIBRARY_FIELDS
 from cluster_registry.figures.name_lists import LIST_COUNTS
 from cluster_registry.forms import definitions
-from cluster_registry.rules.criteria import CriterionResult, evaluate
+from cluster_registry.rules.criteria import CriterionResult, cell_fields, evaluate
 from cluster_registry.rules.filing import Filing, form_findings
 from cluster_registry.rules.findings import Finding
 from cluster_registry.rules.targets import target_findings
@@ -58,7 +58,7 @@ def listed_entries(application, definition: dict, years: dict) -> dict[str, int]
 	for _section, item in definitions.items(definition):
 		if not item.get("needs_list"):
 			continue
-		parts = indicator_parts(item.get("indicator") or "")
+		parts = cell_fields(item.get("indicator") or "")
 		if item.get("list"):
 			source = item["list"]
 			listed[item["key"]] = frappe.db.count(

@@ -8,15 +8,14 @@ with 完成值 taken from the annual monitoring of the target year (else the ann
 Nothing typed once has to be typed again.
 """
 
-import re
-
 import frappe
 
 from cluster_registry.cluster_registry.form_versions import load_form
 from cluster_registry.cluster_registry.monitoring_filings import monitored_value, recognition_application
-from cluster_registry.figures.decimals import round2
+from cluster_registry.figures.decimals import figure_text
 from cluster_registry.filing_terms import REVIEW
 from cluster_registry.forms import definitions
+from cluster_registry.rules.criteria import SIDE_BY_SIDE, cell_metrics, metric_value
 
 STANDARD_FIELDS = (
 	"std_international_led",
@@ -51,7 +50,7 @@ def item_answers(item: dict, years: dict, cluster, figures: dict, round_year: in
 	kind, key = item["type"], item.get("key")
 	source = item.get("source") or ""
 	if kind in ("text", "choice") and source.startswith("cluster."):
-		return [answer(key, shown(cluster.get(source.removeprefix("cluster."))))]
+		return [answer(key, figure_text(cluster.get(source.removeprefix("cluster."))))]
 	if kind == "choice" and item.get("indicator"):
 		value = figures.get(round_year + item.get("year", -1), {}).get(item["indicator"])
 		return [answer(key, value if value in item["options"] else "")]
@@ -65,33 +64,26 @@ def item_answers(item: dict, years: dict, cluster, figures: dict, round_year: in
 		return [answer(key, indicator_value(figures.get(year, {}), item["indicator"]))]
 	if kind == "standards":
 		return [
-			answer(key, shown(figures.get(year, {}).get(field)), option=field, year=year)
+			answer(key, figure_text(figures.get(year, {}).get(field)), option=field, year=year)
 			for year in years["data"]
 			for field in STANDARD_FIELDS
 		]
 	if kind == "named_count":
 		last = figures.get(years["data"][-1], {})
-		rows = [answer(key, shown(last.get(item["indicator"])))]
+		rows = [answer(key, figure_text(last.get(item["indicator"])))]
 		if item.get("list"):
 			rows.append(answer(key, "、".join(list_names(cluster.name, item["list"])), option="names"))
 		return rows
 	return []
 
 
-def indicator_parts(indicator: str) -> list[str]:
-	"""The fieldnames of an indicator cell: "a+b" sums them, "a/b/c/d" prints them side by side."""
-	return [part.strip() for part in re.split(r"[+/]", indicator)]
-
-
 def indicator_value(record: dict, indicator: str) -> str:
 	"""One cell of an indicator row: a field, a sum of fields (a+b) or fields printed X/X/X/X."""
 	if not record:
 		return ""
-	if "/" in indicator:
-		return "/".join(shown(record.get(part)) for part in indicator_parts(indicator))
-	if "+" in indicator:
-		return shown(sum(record.get(part) or 0 for part in indicator_parts(indicator)))
-	return shown(record.get(indicator))
+	return SIDE_BY_SIDE.join(
+		figure_text(metric_value(metric, record, {})) for metric in cell_metrics(indicator)
+	)
 
 
 def list_names(cluster: str, source: dict) -> list[str]:
@@ -163,14 +155,3 @@ def original_targets(application) -> dict[str, dict]:
 
 def answer(key: str, value: str, option: str | None = None, year: int | None = None) -> dict:
 	return {"item_key": key, "option_key": option, "year": year, "value": value}
-
-
-def shown(value) -> str:
-	"""A figure as the forms print it: two decimals for amounts and rates, whole numbers for counts."""
-	if value is None or value == "":
-		return ""
-	if isinstance(value, int):
-		return str(value)
-	if isinstance(value, float):
-		return str(round2(value))
-	return str(value)

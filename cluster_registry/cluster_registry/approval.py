@@ -25,8 +25,55 @@ from cluster_registry.approval_states import (
 	SUBMITTED,
 	TO_MIIT,
 )
+from cluster_registry.cluster_registry.refusals import refuse
 from cluster_registry.filing_terms import APPLY, CONFORMS, NATIONAL
 from cluster_registry.rules.quotas import Place, over_quota
+
+
+class ReturnReasonMissingError(frappe.ValidationError):
+	"""退回修改 without its reasons."""
+
+	field = "return_reason"
+
+
+class DeadlinePassedError(frappe.ValidationError):
+	"""Sent on after the round's deadline of the step."""
+
+
+class OnsiteCheckMissingError(frappe.ValidationError):
+	"""Recommended by the city without an on-site check concluding 符合."""
+
+
+class QuotaExceededError(frappe.ValidationError):
+	"""A recommendation over the round's quota; `quotas` names which: per_city, per_sub_sector, to_miit."""
+
+
+class CityQuotaExceededError(QuotaExceededError):
+	pass
+
+
+class SubSectorQuotaExceededError(QuotaExceededError):
+	pass
+
+
+class MiitQuotaExceededError(QuotaExceededError):
+	pass
+
+
+QUOTA_ERRORS = {
+	"per_city": CityQuotaExceededError,
+	"per_sub_sector": SubSectorQuotaExceededError,
+	"to_miit": MiitQuotaExceededError,
+}
+
+
+class QuotaBusyError(frappe.ValidationError):
+	"""Another recommendation of the round held the quota at that moment: try again."""
+
+
+class FilingFrozenError(frappe.ValidationError):
+	"""A change to a filing (or its evidence) outside the draft and returned states."""
+
 
 # what may change on a filing that is no longer a draft: the state and what the levels above write
 CHANGEABLE_WHEN_FROZEN = frozenset(
@@ -54,6 +101,7 @@ def check_transition(application, before):
 			_("Write the reasons for returning the filing in {0} before returning it.").format(
 				_("Reasons for Return", context="Cluster Application")
 			),
+			ReturnReasonMissingError,
 			title=_("Return for Correction"),
 		)
 	if new == RECOMMENDED_BY_CITY:
@@ -74,6 +122,7 @@ def check_deadline(application, deadline_field: str):
 			_(
 				"The deadline of this round was {0}: the filing can no longer be sent on. It stays as it is."
 			).format(frappe.utils.formatdate(deadline)),
+			DeadlinePassedError,
 			title=_("Deadline Passed"),
 		)
 
@@ -89,6 +138,7 @@ def check_onsite_verification(application):
 				if conclusion is None
 				else _("the recorded conclusion is {0}").format(conclusion)
 			),
+			OnsiteCheckMissingError,
 			title=_("Onsite Verification"),
 		)
 
@@ -121,6 +171,7 @@ def queue_reported():
 			_(
 				"Another recommendation of this round is being recorded at this moment, so the quota could not be counted: nothing was saved. Try again in a moment."
 			),
+			QuotaBusyError,
 			title=_("Quota"),
 		)
 
@@ -190,7 +241,13 @@ def refuse_over_quota(problems):
 					"The province may recommend at most {0} clusters to MIIT in this round; this would be {1}."
 				).format(problem.limit, problem.taken)
 			)
-	frappe.throw("<br>".join(messages) + "<br>" + _("Over-quota filings are not accepted."), title=_("Quota"))
+	kinds = {problem.quota for problem in problems}
+	refuse(
+		QUOTA_ERRORS[kinds.pop()] if len(kinds) == 1 else QuotaExceededError,
+		"<br>".join(messages) + "<br>" + _("Over-quota filings are not accepted."),
+		title=_("Quota"),
+		quotas=[problem.quota for problem in problems],
+	)
 
 
 def check_frozen(application, before):
@@ -203,6 +260,7 @@ def check_frozen(application, before):
 			_(
 				"The filing is {0} and frozen: it can be changed only after it is returned for correction."
 			).format(before.status),
+			FilingFrozenError,
 			title=_("Frozen Filing"),
 		)
 
@@ -229,5 +287,6 @@ def refuse_when_frozen(application_name: str):
 			_(
 				"The filing is {0} and frozen: its evidence can be changed only after it is returned for correction."
 			).format(status),
+			FilingFrozenError,
 			title=_("Frozen Filing"),
 		)

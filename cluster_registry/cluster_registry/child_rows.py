@@ -8,6 +8,10 @@ from frappe import _
 from frappe.model.document import Document
 
 
+class RowAloneError(frappe.PermissionError):
+	"""A child-table row written or deleted on its own instead of through its parent."""
+
+
 class ParentSavedRow(Document):
 	"""Base of every child DocType of the app: its rows are inserted, changed and removed only by
 	saving the parent (Frappe then writes the rows itself, without these methods)."""
@@ -27,6 +31,6 @@ class ParentSavedRow(Document):
 			_("A row of {0} is changed only by saving {1}: open {1} and edit the row there.").format(
 				_(self.doctype), parent
 			),
-			frappe.PermissionError,
+			RowAloneError,
 			title=_("Not Permitted"),
 		)

@@ -6,6 +6,7 @@ from frappe import _
 
 from cluster_registry.figures.name_lists import NAME_LISTS
 from cluster_registry.figures.picture import KEY_FIGURES, picture_series
+from cluster_registry.rules.criteria import annual_fields
 
 VALID = ("有效", "复核通过")
 LIBRARIES = ("Cluster Enterprise", "Prospective Enterprise", "Cluster Project", *NAME_LISTS)
@@ -20,14 +21,7 @@ def cluster_picture(cluster: str) -> dict:
 	criteria = (
 		[row.as_dict() for row in frappe.get_doc("Recognition Criteria", edition).criteria] if edition else []
 	)
-	fields = sorted(
-		{
-			part
-			for metric in [m for m, _l, _u in KEY_FIGURES] + [c["metric"] for c in criteria]
-			for part in metric.split("+")
-			if not part.startswith("cluster.")
-		}
-	)
+	fields = sorted(annual_fields([m for m, _l, _u in KEY_FIGURES] + [c["metric"] for c in criteria]))
 	rows = frappe.get_list(
 		"Cluster Annual Indicator",
 		filters={"cluster": doc.name},

@@ -5,7 +5,8 @@ from frappe import _
 from frappe.model.base_document import get_controller
 
 from cluster_registry.cluster_registry.input_checks import check_figures, label
-from cluster_registry.cluster_registry.uniqueness import UniqueRecord, ensure_unique
+from cluster_registry.cluster_registry.refusals import refuse
+from cluster_registry.cluster_registry.uniqueness import AlreadyRecordedError, UniqueRecord, ensure_unique
 
 
 class ClusterRecord(UniqueRecord):
@@ -28,7 +29,8 @@ class ClusterRecord(UniqueRecord):
 		return self.find_other({"cluster": self.cluster, self.key_field: self.get(self.key_field)})
 
 	def refuse_duplicate(self, existing: str):
-		frappe.throw(
+		refuse(
+			AlreadyRecordedError,
 			_(
 				"{0} {1} is already in the {2} of this cluster ({3}): edit that entry instead of adding it again."
 			).format(
@@ -37,8 +39,8 @@ class ClusterRecord(UniqueRecord):
 				_(self.doctype),
 				existing,
 			),
-			frappe.DuplicateEntryError,
 			title=_(self.doctype),
+			field=self.key_field,
 		)
 
 

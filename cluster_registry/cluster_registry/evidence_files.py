@@ -12,11 +12,38 @@ from frappe import _
 from frappe.utils import cint, escape_html
 
 from cluster_registry.approval_states import EDITABLE
+from cluster_registry.cluster_registry.approval import FilingFrozenError
 from cluster_registry.rules import files as file_rules
 
 MODULE = "Cluster Registry"
 EVIDENCE = "Cluster Evidence"
 APPLICATION = "Cluster Application"
+
+
+class FileReplacedError(frappe.ValidationError):
+	"""A File record pointed at another URL."""
+
+
+class PublicEvidenceError(frappe.ValidationError):
+	"""An evidence file made public."""
+
+
+class NotUploadedHereError(frappe.ValidationError):
+	"""Evidence naming a file that was not uploaded to it (or no stored file at all)."""
+
+	field = "file"
+
+
+class FileNameError(frappe.ValidationError):
+	"""A file name with characters a file name may not have."""
+
+
+class FileTypeError(frappe.ValidationError):
+	"""Evidence that is not a PDF, PNG or JPEG, whatever its name says."""
+
+
+class FileTooLargeError(frappe.ValidationError):
+	pass
 
 
 # ---- lists: GET /api/resource/File, the File list, the attachment sidebar
@@ -95,6 +122,7 @@ def before_validate_file(doc, method=None):
 	if before and before.file_url != doc.file_url and not doc.flags.ignore_permissions:
 		frappe.throw(
 			_("The file of a File record cannot be replaced by another URL: upload the new file instead."),
+			FileReplacedError,
 			title=_("File Refused"),
 		)
 	filings = filings_of(doc, before)
@@ -138,6 +166,7 @@ def refuse_frozen_file(application: str):
 			_(
 				"The filing is {0} and frozen: the files of its evidence cannot be changed, made public, moved or deleted until it is returned for correction."
 			).format(status),
+			FilingFrozenError,
 			title=_("Frozen Filing"),
 		)
 
@@ -148,6 +177,7 @@ def check_evidence_upload(doc):
 	if not cint(doc.is_private):
 		frappe.throw(
 			_("An evidence file is never public: keep {0} private.").format(escape_html(doc.file_name or "")),
+			PublicEvidenceError,
 			title=_("File Refused"),
 		)
 	if doc.is_new():
@@ -198,6 +228,7 @@ def checked_evidence_file(evidence):
 			_(
 				"{0} must be a file uploaded to this evidence (a PDF, PNG or JPEG stored by the system): attach the file again with the Attach button."
 			).format(field),
+			NotUploadedHereError,
 			title=_("File Refused"),
 		)
 	file = evidence_file(evidence)
@@ -206,6 +237,7 @@ def checked_evidence_file(evidence):
 			_(
 				"{0}: {1} was not uploaded to this evidence or its filing: upload the file to this evidence record."
 			).format(field, escape_html(url)),
+			NotUploadedHereError,
 			title=_("File Refused"),
 		)
 	refuse_bad_content(file.file_name, stored_bytes(file))
@@ -229,6 +261,7 @@ def refuse_bad_content(file_name: str | None, content: bytes):
 			_(
 				"The file name {0} contains characters a file name may not have (such as angle brackets or quotes): rename the file and upload it again."
 			).format(shown),
+			FileNameError,
 			title=_("File Refused"),
 		)
 	if file_rules.sniff(content) is None:
@@ -236,6 +269,7 @@ def refuse_bad_content(file_name: str | None, content: bytes):
 			_("{0} is not a PDF, PNG or JPEG file: evidence is uploaded as PDF or as a picture.").format(
 				shown
 			),
+			FileTypeError,
 			title=_("File Refused"),
 		)
 	limit = max_evidence_mb()
@@ -244,5 +278,6 @@ def refuse_bad_content(file_name: str | None, content: bytes):
 			_("{0} is larger than {1} MB: split it or compress it, and upload it again.").format(
 				shown, limit
 			),
+			FileTooLargeError,
 			title=_("File Refused"),
 		)

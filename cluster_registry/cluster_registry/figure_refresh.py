@@ -30,5 +30,4 @@ def queue_refresh(cluster: str):
 		job_id=f"cluster-figures::{cluster}",
 		deduplicate=True,
 		enqueue_after_commit=True,
-		now=bool(frappe.flags.in_test),
 	)

@@ -16,6 +16,28 @@ from cluster_registry.rules import steps
 SYSTEM_ROLES = frozenset({"System Manager"})
 
 
+class StateByWorkflowOnlyError(frappe.PermissionError):
+	"""The state written directly instead of through a workflow action."""
+
+	field = "status"
+
+
+class ContentOfTheCountyError(frappe.PermissionError):
+	"""A filing's content changed by anyone but its county, or outside draft and returned."""
+
+
+class StepFieldsOfAnotherLevelError(frappe.PermissionError):
+	"""退回修改 reasons or an opinion written by a level whose step the filing is not at."""
+
+
+class SubmittedKeptError(frappe.PermissionError):
+	"""A filing in or after 已提交市级 deleted."""
+
+
+class DraftOfTheCountyError(frappe.PermissionError):
+	"""A draft deleted by anyone but its county."""
+
+
 def is_system(user: str | None = None) -> bool:
 	"""The site's administrators, who set up and repair data outside the chain."""
 	user = user or frappe.session.user
@@ -64,7 +86,7 @@ def check_save(doc, before):
 			_(
 				"{0} changes only through the workflow actions on the filing (提交市级, 退回修改, 推荐, …); it cannot be written directly."
 			).format(label(doc.doctype, "status")),
-			frappe.PermissionError,
+			StateByWorkflowOnlyError,
 			title=_("Approval Chain"),
 		)
 	if (before is None or approval.content_digest(doc) != approval.content_digest(before)) and not (
@@ -74,7 +96,7 @@ def check_save(doc, before):
 			_(
 				"The content of a filing is written by its county, while it is a draft or returned for correction; this filing is {0}."
 			).format(state or approval.DRAFT),
-			frappe.PermissionError,
+			ContentOfTheCountyError,
 			title=_("Approval Chain"),
 		)
 	changed = [
@@ -87,7 +109,7 @@ def check_save(doc, before):
 			_("{0} is written by the level whose step the filing is at; this filing is {1}.").format(
 				"、".join(label(doc.doctype, field) for field in changed), state or approval.DRAFT
 			),
-			frappe.PermissionError,
+			StepFieldsOfAnotherLevelError,
 			title=_("Approval Chain"),
 		)
 
@@ -111,12 +133,12 @@ def check_delete(doc):
 			_("A filing that has been submitted ({0}) is kept for the record and cannot be deleted.").format(
 				state
 			),
-			frappe.PermissionError,
+			SubmittedKeptError,
 			title=_("Approval Chain"),
 		)
 	if not is_system() and not steps.may_delete(user_levels(), state):
 		frappe.throw(
 			_("A draft filing is deleted only by its county."),
-			frappe.PermissionError,
+			DraftOfTheCountyError,
 			title=_("Approval Chain"),
 		)

@@ -15,12 +15,19 @@ def site_dirs() -> list[Path]:
 	return [folder] if folder.is_dir() else []
 
 
+class FormVersionError(frappe.ValidationError):
+	"""A form version that does not exist or whose definition is not valid."""
+
+	field = "form_version"
+
+
 def load_form(code: str) -> dict:
 	try:
 		return definitions.load(code, site_dirs())
 	except definitions.DefinitionError as error:
 		frappe.throw(
 			_("Form version {0} is not valid: {1}").format(escape_html(code), escape_html(str(error))),
+			FormVersionError,
 			title=_("Form Version"),
 		)
 	except (FileNotFoundError, KeyError, LookupError):
@@ -28,5 +35,6 @@ def load_form(code: str) -> dict:
 			_("There is no form version {0}: choose one of {1}.").format(
 				escape_html(code), "、".join(v["code"] for v in definitions.available(site_dirs()))
 			),
+			FormVersionError,
 			title=_("Form Version"),
 		)

@@ -12,10 +12,59 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from cluster_registry.cluster_registry.refusals import refuse
 from cluster_registry.figures.decimals import round2
 from cluster_registry.figures.formulas import SIGNED_FIELDS
 from cluster_registry.rules import inputs
 
+
+class FigureError(frappe.ValidationError):
+	"""Figures the forms forbid, of several rules at once; `fields` names the refused fields."""
+
+
+class NegativeFigureError(FigureError):
+	pass
+
+
+class PercentOverHundredError(FigureError):
+	pass
+
+
+class PartOverWholeError(FigureError):
+	pass
+
+
+class SharesOverHundredError(FigureError):
+	pass
+
+
+class YearOutOfRangeError(FigureError):
+	pass
+
+
+class RepeatedYearError(FigureError):
+	pass
+
+
+class OverFullMarksError(FigureError):
+	pass
+
+
+class EndBeforeStartError(FigureError):
+	pass
+
+
+# the class of each rule of rules.inputs (a save refused by one rule raises its class)
+FIGURE_ERRORS = {
+	"negative": NegativeFigureError,
+	"over_hundred": PercentOverHundredError,
+	"part_over_whole": PartOverWholeError,
+	"shares_over_total": SharesOverHundredError,
+	"year_range": YearOutOfRangeError,
+	"repeated_year": RepeatedYearError,
+	"over_full_marks": OverFullMarksError,
+	"end_before_start": EndBeforeStartError,
+}
 NUMERIC_TYPES = ("Int", "Float", "Currency", "Percent")
 DECIMAL_TYPES = ("Float", "Currency", "Percent")
 SIGNED = SIGNED_FIELDS | inputs.SIGNED_INPUTS
@@ -86,8 +135,14 @@ def _field_problems(record, earliest_year: int | None) -> list:
 
 
 def throw_problems(found: list):
-	frappe.throw(
-		"<br>".join(describe(record, problem) for record, problem in found), title=_("Figures to correct")
+	"""One message of every problem; the error is the rule's class when one rule refused, else
+	FigureError, with the refused fields."""
+	rules = {problem.rule for _record, problem in found}
+	refuse(
+		FIGURE_ERRORS.get(rules.pop(), FigureError) if len(rules) == 1 else FigureError,
+		"<br>".join(describe(record, problem) for record, problem in found),
+		title=_("Figures to correct"),
+		fields=[problem.field for _record, problem in found],
 	)
 
 
@@ -99,7 +154,9 @@ def describe(record, problem: inputs.Problem) -> str:
 	name = label(record.doctype, problem.field)
 	other = label(record.doctype, problem.other_field) if problem.other_field else ""
 	if problem.rule in inputs.PROBLEM_TEXTS:
-		text = _(inputs.PROBLEM_TEXTS[problem.rule]).format(*inputs.problem_args(problem, name, other, shown))
+		text = _(inputs.PROBLEM_TEXTS[problem.rule]).format(
+			*inputs.problem_args(problem, name, other, quoted_escaped)
+		)
 	else:
 		text = f"{name}: {problem.rule}"
 	if record.get("parentfield"):
@@ -108,9 +165,9 @@ def describe(record, problem: inputs.Problem) -> str:
 	return text
 
 
-def shown(value) -> str:
+def quoted_escaped(value) -> str:
 	"""A value as the message shows it: as typed, with markup escaped (it is echoed into the desk)."""
-	return frappe.utils.escape_html(inputs.show(value))
+	return frappe.utils.escape_html(inputs.as_entered(value))
 
 
 def check_one_row_per_year(doc, table: str):

@@ -19,6 +19,10 @@ ENTERPRISE = Base.DocType("Enterprise")
 HONOUR = Base.DocType("Enterprise Honour")
 
 
+class NotCountedError(frappe.ValidationError):
+	"""A figure asked of the enterprise library that is not counted from it."""
+
+
 def counts_for(cluster: str, year: int) -> dict[str, int]:
 	"""Every library and name-list count of the cluster for the year."""
 	counts = dict.fromkeys((*HONOUR_COUNTS.values(), QUALITY_SME_FIELD), 0)
@@ -145,6 +149,7 @@ def enterprises_behind(cluster: str, year: int, field: str) -> list[dict]:
 		frappe.throw(
 			frappe._("{0} is not counted from the enterprise library.").format(
 				frappe.utils.escape_html(field)
-			)
+			),
+			NotCountedError,
 		)
 	return query.run(as_dict=True)

@@ -24,6 +24,10 @@ MODULE = "Cluster Registry"
 PUBLIC_DOCTYPES = frozenset({"Administrative Region"})
 
 
+class LinkNotUsableError(frappe.LinkValidationError):
+	"""A link to a record that does not exist or that the user may not read."""
+
+
 def check_links(doc, method=None):
 	if doc.meta.module != MODULE or doc.flags.ignore_links:
 		return
@@ -38,7 +42,7 @@ def check_links(doc, method=None):
 			if not usable(df.options, value, doc.flags.ignore_permissions):
 				problems.append(describe(record, df.fieldname, value))
 	if problems:
-		frappe.throw("<br>".join(problems), frappe.LinkValidationError, title=_("Linked Records"))
+		frappe.throw("<br>".join(problems), LinkNotUsableError, title=_("Linked Records"))
 
 
 def previous_record(before, record):

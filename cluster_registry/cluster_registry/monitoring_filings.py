@@ -212,11 +212,16 @@ def monitored_value(cluster: str, year: int, metric: str):
 	return None
 
 
+class RoundOfAnotherProvinceError(frappe.ValidationError):
+	field = "monitoring_round"
+
+
 def check_round_is_the_clusters(filing):
 	if frappe.db.get_value("Monitoring Round", filing.monitoring_round, "province") != filing.province:
 		frappe.throw(
 			_("{0} is not in the province of monitoring round {1}.").format(
 				filing.cluster_name, filing.monitoring_round
 			),
+			RoundOfAnotherProvinceError,
 			title=_("Monitoring Filing"),
 		)

@@ -9,7 +9,9 @@ from frappe import _
 from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
 from frappe.utils import date_diff, formatdate, getdate
 
+from cluster_registry.cluster_registry.approval import FilingFrozenError, ReturnReasonMissingError
 from cluster_registry.cluster_registry.deadlines import REMIND_DAYS_BEFORE, users_with_role
+from cluster_registry.cluster_registry.input_checks import NegativeFigureError
 from cluster_registry.cluster_registry.territory import permitted_regions
 from cluster_registry.monitoring import states
 from cluster_registry.monitoring.tracking import SEVERELY_BEHIND
@@ -18,6 +20,18 @@ COUNTY_FIELDS = ("progress_summary", "filled_by", "filler_phone")
 LEVEL_FIELDS = ("city_opinion", "province_opinion", "return_reason")
 UNRESTRICTED = ("System Manager",)
 MAY_BE_NEGATIVE = frozenset({"profit", "output_cagr"})
+
+
+class StepFieldsError(frappe.ValidationError):
+	"""A level's opinion or remarks written by another level, or outside its step."""
+
+
+class FigureRowsFixedError(frappe.ValidationError):
+	"""Figure rows added, removed or relabelled after the filing was opened."""
+
+
+class UnfilledError(frappe.ValidationError):
+	"""Submitted with figures or the narrative left empty."""
 
 
 def check_step(filing, before):
@@ -31,6 +45,7 @@ def check_step(filing, before):
 			_(
 				"The monitoring filing is {0}: its figures and narrative are the county's to change, while it is a draft or returned."
 			).format(state),
+			FilingFrozenError,
 			title=_("Frozen Filing"),
 		)
 	for field in LEVEL_FIELDS:
@@ -42,6 +57,7 @@ def check_step(filing, before):
 				_("{0} is written by the level the filing is with ({1}); it cannot be changed now.").format(
 					_(filing.meta.get_label(field)), state
 				),
+				StepFieldsError,
 				title=_("Monitoring Filing"),
 			)
 		if field in states.REMARKS and states.REMARKS[field] != state:
@@ -49,6 +65,7 @@ def check_step(filing, before):
 				_("{0} is written while the filing is {1}.").format(
 					_(filing.meta.get_label(field)), states.REMARKS[field]
 				),
+				StepFieldsError,
 				title=_("Monitoring Filing"),
 			)
 
@@ -59,6 +76,7 @@ def check_figures(filing, before):
 	if before is not None and rows_of(filing) != rows_of(before):
 		frappe.throw(
 			_("The figures of a monitoring filing are fixed when it is opened: fill in their values only."),
+			FigureRowsFixedError,
 			title=_("Monitoring Filing"),
 		)
 	negative = [
@@ -71,6 +89,7 @@ def check_figures(filing, before):
 			_("{0} cannot be negative: enter the figure as reported (0 where there is none).").format(
 				"、".join(negative)
 			),
+			NegativeFigureError,
 			title=_("Monitoring Filing"),
 		)
 
@@ -98,6 +117,7 @@ def check_transition(filing, before):
 			_("Write the reasons for returning the filing in {0} before returning it.").format(
 				_(filing.meta.get_label("return_reason"))
 			),
+			ReturnReasonMissingError,
 			title=_("Return for Correction"),
 		)
 	if filing.status == states.SUBMITTED and old in states.EDITABLE:
@@ -109,6 +129,7 @@ def check_transition(filing, before):
 				_("Fill in before submitting (0 where there is nothing, 无 in the narrative): {0}.").format(
 					"、".join(missing)
 				),
+				UnfilledError,
 				title=_("Monitoring Filing"),
 			)
 

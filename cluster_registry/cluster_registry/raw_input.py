@@ -21,6 +21,14 @@ TEXT_BYTES = {"text": 65535, "mediumtext": 16777215, "longtext": 4294967295}
 VARCHAR_TYPES = ("varchar", "char")
 
 
+class RawValueError(frappe.ValidationError):
+	"""A value of a type, length or form its field cannot hold, as a request sent it."""
+
+
+class AlreadyUsedError(frappe.DuplicateEntryError):
+	"""A unique field's value that another record holds."""
+
+
 def is_app_doctype(doc) -> bool:
 	return doc.meta.module == MODULE
 
@@ -33,7 +41,7 @@ def check_raw_input(doc, method=None):
 	for record in (doc, *doc.get_all_children()):
 		problems += [where(record, text) for text in record_problems(record)]
 	if problems:
-		frappe.throw("<br>".join(problems), title=_("Values to correct"))
+		frappe.throw("<br>".join(problems), RawValueError, title=_("Values to correct"))
 	check_unique_fields(doc)
 
 
@@ -78,7 +86,7 @@ def column_type(df) -> tuple[str | None, str | None]:
 
 def problem_message(record, df, value, problem: str) -> str:
 	name = label(record.doctype, df.fieldname)
-	typed = escape_html(raw_values.shown(value))
+	typed = escape_html(raw_values.quoted(value))
 	if problem == "not_whole":
 		return _("{0}: “{1}” is not a whole number: type digits only, such as 2025.").format(name, typed)
 	if problem == "not_number":
@@ -118,9 +126,9 @@ def check_unique_fields(doc):
 		if other:
 			frappe.throw(
 				_("{0} “{1}” is already used by another record: enter a different one.").format(
-					label(doc.doctype, df.fieldname), escape_html(raw_values.shown(value))
+					label(doc.doctype, df.fieldname), escape_html(raw_values.quoted(value))
 				),
-				frappe.DuplicateEntryError,
+				AlreadyUsedError,
 				title=_("Duplicate"),
 			)
 

@@ -14,6 +14,10 @@ RECOGNITION_FIELDS = ("recognition_document_no", "recognition_date")
 DECIDING_ROLES = ("Cluster Province Officer", "System Manager")
 
 
+class RecognitionByProvinceError(frappe.PermissionError):
+	"""The recognition's document number or date entered by anyone but the province."""
+
+
 def check_recognition_fields(application, before):
 	"""The recognition's document number and date are the province's to write."""
 	changed = [
@@ -26,7 +30,7 @@ def check_recognition_fields(application, before):
 			_("Only the province enters {0}: leave it empty.").format(
 				_(application.meta.get_label(changed[0]))
 			),
-			frappe.PermissionError,
+			RecognitionByProvinceError,
 			title=_("Recognition"),
 		)
 

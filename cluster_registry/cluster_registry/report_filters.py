@@ -15,14 +15,14 @@ def as_dict(filters) -> frappe._dict:
 	return frappe._dict(filters if isinstance(filters, dict) else {})
 
 
-def year(filters: dict, key: str, label: str, default: int) -> tuple[int | None, str | None]:
+def year(filters: dict, key: str, label: str, default: int | None) -> tuple[int | None, str | None]:
 	"""(the year, None) or (None, the message saying what to choose)."""
 	value = filters.get(key)
 	if raw_values.is_empty(value):
 		return default, None
 	if raw_values.whole_number_problem(value, EARLIEST, LATEST):
 		return None, _("{0}: “{1}” is not a year: choose a year such as 2025.").format(
-			_(label), escape_html(raw_values.shown(value))
+			_(label), escape_html(raw_values.quoted(value))
 		)
 	return int(float(value)), None
 
@@ -33,3 +33,15 @@ def name(filters: dict, key: str, label: str) -> tuple[str | None, str | None]:
 	if value is None or (isinstance(value, str) and len(value) <= 140):
 		return value, None
 	return None, _("{0}: choose one record from the list.").format(_(label))
+
+
+def names(filters: dict, labels: dict[str, str]) -> tuple[dict[str, str], str | None]:
+	"""({key: record name} of the Link filters given, None) or ({}, the message of the first bad one)."""
+	chosen = {}
+	for key, label in labels.items():
+		value, problem = name(filters, key, label)
+		if problem:
+			return {}, problem
+		if value:
+			chosen[key] = value
+	return chosen, None

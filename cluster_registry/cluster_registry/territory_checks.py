@@ -30,6 +30,10 @@ TERRITORY_DOCTYPES = (
 )
 
 
+class OutsideTerritoryError(frappe.PermissionError):
+	"""A record that would belong, or belonged, to a territory or filing the user may not edit."""
+
+
 def recheck_territory(doc, method=None):
 	"""doc_events["*"]["validate"]: the app's DocTypes whose territory comes from a link."""
 	if doc.doctype not in TERRITORY_DOCTYPES:
@@ -45,6 +49,6 @@ def recheck_territory(doc, method=None):
 			_(
 				"This record would belong to a territory or filing you may not edit: choose a cluster or filing of your own territory."
 			),
-			frappe.PermissionError,
+			OutsideTerritoryError,
 			title=_("Not Permitted"),
 		)

@@ -25,6 +25,11 @@ def ensure_unique(doctype: str, fields: tuple[str, ...]):
 	frappe.db.sql_ddl(f"alter table `tab{doctype}` add unique `{name}` ({columns})")
 
 
+class AlreadyRecordedError(frappe.DuplicateEntryError):
+	"""A second record of one key (a filing per cluster, round, kind and level; annual figures per
+	cluster and year; a library or name-list entry per cluster; an enterprise per credit code)."""
+
+
 class UniqueRecord(Document):
 	"""A record that exists once per key: `duplicate_of` finds the other record with the same key,
 	`refuse_duplicate` throws the message that names it."""

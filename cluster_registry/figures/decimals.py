@@ -4,10 +4,12 @@ Floats never enter a computation: every value is turned into a Decimal from its 
 decimal representation first, so that 2.345 rounds to 2.35 and not to 2.34.
 """
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 TWO_PLACES = Decimal("0.01")
 HUNDRED = Decimal(100)
+DECIMAL_TEXT = re.compile(r"^-?\d+\.\d+$")
 
 
 def to_decimal(value) -> Decimal | None:
@@ -35,6 +37,21 @@ def round2(value) -> Decimal | None:
 	if number is None:
 		return None
 	return number.quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+
+
+def figure_text(value) -> str:
+	"""A figure as the forms print it (数据有小数时，保留小数点后2位): a number with decimals to two places,
+	half up (48.6 → 48.60, 2.345 → 2.35), a whole number whole (12, 100.0 → 100); text that is no
+	number (无, 1/2/0/3) as it stands; nothing for None. The one formatter of a figure shown to a user."""
+	if value is None or isinstance(value, bool):
+		return ""
+	if isinstance(value, str):
+		text = value.strip()
+		return str(round2(text)) if DECIMAL_TEXT.match(text) else text
+	number = to_decimal(value)
+	if number is None or not number.is_finite():
+		return str(value)
+	return str(int(number)) if number == number.to_integral_value() else str(round2(number))
 
 
 def ratio(part, whole) -> Decimal | None:

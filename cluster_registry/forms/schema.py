@@ -20,6 +20,7 @@ import re
 from collections.abc import Collection, Iterable, Iterator
 
 from cluster_registry import filing_terms
+from cluster_registry.rules.criteria import cell_fields
 
 ITEM_TYPES = frozenset(
 	{
@@ -113,7 +114,6 @@ BRACED = re.compile(r"\{[^{}]*\}")
 WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d\s*年")
 CLUSTER_SOURCE = re.compile(r"^cluster\.[a-z][a-z0-9_]*$")
 TABLE_SOURCE = re.compile(r"^(?:library|list):\S")
-INDICATOR_SEPARATORS = re.compile(r"[+/]")
 # Keys whose text is never printed: a written year there is no mistake.
 UNPRINTED_KEYS = ("notes", "source")
 
@@ -288,11 +288,7 @@ def _indicator_problems(where: str, item: dict, indicator_fields: Collection[str
 		names += [
 			row["metric"] for row in item.get("rows") or [] if isinstance(row, dict) and "metric" in row
 		]
-	fields = [
-		part
-		for name in names
-		for part in (INDICATOR_SEPARATORS.split(name) if isinstance(name, str) else [name])
-	]
+	fields = [part for name in names for part in (cell_fields(name) if isinstance(name, str) else [name])]
 	if item["type"] == "standards":
 		fields += STANDARD_INDICATORS
 	found = [

@@ -78,7 +78,9 @@ def row_problems(
 	problems += inputs.end_before_start(values, spans)
 	problems += inputs.parts_over_wholes(values, parts)
 	for problem in problems:
-		args = inputs.problem_args(problem, label(problem.field), label(problem.other_field), inputs.show)
+		args = inputs.problem_args(
+			problem, label(problem.field), label(problem.other_field), inputs.as_entered
+		)
 		found.append((problem.field, inputs.PROBLEM_TEXTS[problem.rule], args))
 	return found
 

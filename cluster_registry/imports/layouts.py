@@ -156,114 +156,94 @@ def holder(label: str = "所属企业统一社会信用代码") -> Column:
 	return Column("holder_uscc", label, kind="uscc")
 
 
+def approval(word: str = "批准") -> tuple[Column, Column, Column]:
+	"""The year, date and authority of an approval (批准) or recognition (认定)."""
+	return (
+		Column("approval_year", f"{word}年度", kind="year", required=True),
+		Column("approval_date", f"{word}时间", kind="date"),
+		Column("approving_authority", f"{word}单位"),
+	)
+
+
+def name_list(key: str, title: str, sheet: str, name: Column, *columns: Column) -> Layout:
+	"""A name list: 序号, the entry's name or number (what identifies it in the cluster), its columns."""
+	return Layout(key, title, sheet, (seq(), name, *columns), (name.key,))
+
+
 NAME_LISTS = {
-	"Cluster Patent": Layout(
+	"Cluster Patent": name_list(
 		"patents",
 		"集群专利清单",
 		"专利清单",
-		(
-			seq(),
-			Column("patent_no", "专利号（品种权号、登记号）", kind="code", required=True),
-			Column("title", "名称", required=True),
-			Column("patent_type", "类型", kind="select", required=True),
-			holder("权利人统一社会信用代码"),
-			Column("holder_name", "权利人名称"),
-			Column("grant_year", "授权年度", kind="year", required=True),
-			Column("lapsed_year", "失效年度", kind="year"),
-		),
-		("patent_no",),
+		Column("patent_no", "专利号（品种权号、登记号）", kind="code", required=True),
+		Column("title", "名称", required=True),
+		Column("patent_type", "类型", kind="select", required=True),
+		holder("权利人统一社会信用代码"),
+		Column("holder_name", "权利人名称"),
+		Column("grant_year", "授权年度", kind="year", required=True),
+		Column("lapsed_year", "失效年度", kind="year"),
 	),
-	"Cluster Standard": Layout(
+	"Cluster Standard": name_list(
 		"standards",
 		"集群主导、参与制定标准清单",
 		"标准清单",
-		(
-			seq(),
-			Column("standard_no", "标准号", kind="code", required=True),
-			Column("standard_name", "标准名称", required=True),
-			Column("category", "标准类别（国际/国家/行业/团体）", kind="select", required=True),
-			Column("role", "主持或参与", kind="select", required=True),
-			Column("drafting_rank", "起草单位排名", kind="int"),
-			Column("year", "发布年度", kind="year", required=True),
-			holder("起草企业统一社会信用代码"),
-			Column("holder_name", "起草企业名称"),
-		),
-		("standard_no",),
+		Column("standard_no", "标准号", kind="code", required=True),
+		Column("standard_name", "标准名称", required=True),
+		Column("category", "标准类别（国际/国家/行业/团体）", kind="select", required=True),
+		Column("role", "主持或参与", kind="select", required=True),
+		Column("drafting_rank", "起草单位排名", kind="int"),
+		Column("year", "发布年度", kind="year", required=True),
+		holder("起草企业统一社会信用代码"),
+		Column("holder_name", "起草企业名称"),
 	),
-	"Innovation Platform": Layout(
+	"Innovation Platform": name_list(
 		"innovation_platforms",
 		"集群技术创新载体清单",
 		"创新平台清单",
-		(
-			seq(),
-			Column("platform_name", "技术创新载体名称", required=True),
-			Column("level", "级别", kind="select", required=True),
-			Column("platform_type", "类型", kind="select", required=True),
-			holder("依托企业统一社会信用代码"),
-			Column("approval_year", "批准年度", kind="year", required=True),
-			Column("approval_date", "批准时间", kind="date"),
-			Column("approving_authority", "批准单位"),
-		),
-		("platform_name",),
+		Column("platform_name", "技术创新载体名称", required=True),
+		Column("level", "级别", kind="select", required=True),
+		Column("platform_type", "类型", kind="select", required=True),
+		holder("依托企业统一社会信用代码"),
+		*approval(),
 	),
-	"Green Manufacturing Entry": Layout(
+	"Green Manufacturing Entry": name_list(
 		"green_entries",
 		"集群绿色工厂、绿色供应链企业等名单",
 		"绿色制造名单",
-		(
-			seq(),
-			Column("entry_name", "名称", required=True),
-			Column("category", "类别", kind="select", required=True),
-			Column("level", "级别", kind="select", required=True),
-			holder("企业统一社会信用代码"),
-			Column("approval_year", "批准年度", kind="year", required=True),
-			Column("approval_date", "批准时间", kind="date"),
-			Column("approving_authority", "批准单位"),
-		),
-		("entry_name",),
+		Column("entry_name", "名称", required=True),
+		Column("category", "类别", kind="select", required=True),
+		Column("level", "级别", kind="select", required=True),
+		holder("企业统一社会信用代码"),
+		*approval(),
 	),
-	"Public Service Platform": Layout(
+	"Public Service Platform": name_list(
 		"service_platforms",
 		"集群公共服务平台清单",
 		"公共服务平台清单",
-		(
-			seq(),
-			Column("platform_name", "名称", required=True),
-			Column("level", "级别", kind="select", required=True),
-			Column("services", "服务内容"),
-			Column("approval_year", "认定年度", kind="year", required=True),
-			Column("approval_date", "认定时间", kind="date"),
-			Column("approving_authority", "认定单位"),
-		),
-		("platform_name",),
+		Column("platform_name", "名称", required=True),
+		Column("level", "级别", kind="select", required=True),
+		Column("services", "服务内容"),
+		*approval("认定"),
 	),
-	"Overseas Branch": Layout(
+	"Overseas Branch": name_list(
 		"overseas_branches",
 		"集群企业境外分支机构清单",
 		"境外分支机构清单",
-		(
-			seq(),
-			Column("branch_name", "机构名称", required=True),
-			holder(),
-			Column("country", "国家或地区", required=True),
-			Column("established_year", "设立年份", kind="year", required=True),
-			Column("closed_year", "撤销年份", kind="year"),
-			Column("registration_no", "注册号"),
-		),
-		("branch_name",),
+		Column("branch_name", "机构名称", required=True),
+		holder(),
+		Column("country", "国家或地区", required=True),
+		Column("established_year", "设立年份", kind="year", required=True),
+		Column("closed_year", "撤销年份", kind="year"),
+		Column("registration_no", "注册号"),
 	),
-	"Industry Alliance": Layout(
+	"Industry Alliance": name_list(
 		"alliances",
 		"集群产业联盟、行业协会清单",
 		"产业联盟清单",
-		(
-			seq(),
-			Column("alliance_name", "名称", required=True),
-			Column("kind", "类型", kind="select", required=True),
-			Column("established_year", "成立年份", kind="year", required=True),
-			Column("dissolved_year", "解散年份", kind="year"),
-		),
-		("alliance_name",),
+		Column("alliance_name", "名称", required=True),
+		Column("kind", "类型", kind="select", required=True),
+		Column("established_year", "成立年份", kind="year", required=True),
+		Column("dissolved_year", "解散年份", kind="year"),
 	),
 }
 

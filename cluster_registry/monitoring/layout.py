@@ -3,8 +3,8 @@ the official style of the other forms (blocks shared by the HTML/PDF and Word wr
 the cluster's facts, the year's figures, the targets tracked against the year, the narrative,
 the declaration and the opinions of the city and the province."""
 
-from cluster_registry.figures.decimals import round2
-from cluster_registry.outputs.blocks import Block, Cell, Narrative, Para, Table, shown
+from cluster_registry.figures.decimals import figure_text
+from cluster_registry.outputs.blocks import Block, Cell, Narrative, Para, Table
 
 TITLE = "{year}年度中小企业特色产业集群监测表"
 SUMMARY_TITLE = "{year}年度中小企业特色产业集群监测情况汇总表"
@@ -66,7 +66,7 @@ def filing_blocks(filing: dict) -> list[Block]:
 					Cell([str(number)], align="center"),
 					Cell([row.get("figure_label") or ""]),
 					Cell([row.get("unit") or ""], align="center"),
-					Cell([shown(row.get("value"))], align="right"),
+					Cell([figure_text(row.get("value"))], align="right"),
 				]
 				for number, row in enumerate(filing.get("figures") or [], 1)
 			],
@@ -123,19 +123,14 @@ def filing_blocks(filing: dict) -> list[Block]:
 
 
 def tracking_cell(row: dict, key: str) -> str:
-	"""A cell of the targets table: figures with two decimals (保留小数点后2位)."""
+	"""A cell of the targets table: figures as the forms print them (保留小数点后2位)."""
 	if key == "baseline":
-		return f"{two_places(row.get('baseline_value'))}（{row.get('baseline_year') or ''}年）"
+		return f"{figure_text(row.get('baseline_value'))}（{row.get('baseline_year') or ''}年）"
 	if key == "target":
-		return f"{two_places(row.get('target_value'))}（{row.get('target_year') or ''}年）"
+		return f"{figure_text(row.get('target_value'))}（{row.get('target_year') or ''}年）"
 	if key in ("indicator", "unit", "tracking_status"):
 		return row.get(key) or ""
-	return two_places(row.get(key))
-
-
-def two_places(value) -> str:
-	number = round2(value)
-	return "" if number is None else str(number)
+	return figure_text(row.get(key))
 
 
 def contact(filing: dict) -> str:

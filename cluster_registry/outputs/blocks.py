@@ -4,10 +4,9 @@ breaks, landscape runs) and the filing they are read from; shared by the layout,
 import re
 from dataclasses import dataclass, field
 
-from cluster_registry.figures.decimals import round2, to_decimal
+from cluster_registry.figures.decimals import figure_text as shown  # the one formatter of a figure
 from cluster_registry.forms.definitions import fill_years, round_years
 
-DECIMAL_TEXT = re.compile(r"^-?\d+\.\d+$")
 EVIDENCE_PAGE_PLACEHOLDER = "PXX页"
 # A page number not known before the pages are laid out (the bound filing's 目录 and PXX页): the
 # anchor of the page it refers to between two private-use characters; the HTML writer turns it
@@ -94,19 +93,6 @@ class PrintedFiling:
 			return ""
 		first, last = pages
 		return f"P{first}页" if first == last else f"P{first}-{last}页"
-
-
-def shown(value) -> str:
-	"""A value as the form prints it: decimals to two places (half up), whole numbers whole."""
-	if value is None or isinstance(value, bool):
-		return ""
-	if isinstance(value, str):
-		text = value.strip()
-		return str(round2(text)) if DECIMAL_TEXT.match(text) else text
-	number = to_decimal(value)
-	if number is None:
-		return str(value)
-	return str(int(number)) if number == number.to_integral_value() else str(round2(number))
 
 
 def placed(table: Table) -> list[tuple[int, int, Cell]]:

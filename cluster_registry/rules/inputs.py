@@ -72,15 +72,16 @@ PROBLEM_TEXTS = {
 }
 
 
-def problem_args(problem: "Problem", name: str, other: str, show) -> tuple:
-	"""The values for PROBLEM_TEXTS[problem.rule], given the fields' labels and a formatter."""
+def problem_args(problem: "Problem", name: str, other: str, quote) -> tuple:
+	"""The values for PROBLEM_TEXTS[problem.rule], given the fields' labels and how to quote a value."""
 	if problem.rule == "year_range":
-		return (name, *problem.bounds, show(problem.value))
-	return (name, show(problem.value), other, show(problem.other_value))
+		return (name, *problem.bounds, quote(problem.value))
+	return (name, quote(problem.value), other, quote(problem.other_value))
 
 
-def show(value) -> str:
-	"""A figure as a message shows it: 12.50 as 12.5, None as nothing."""
+def as_entered(value) -> str:
+	"""A value quoted back in a message as the user entered it: 12.50 as 12.5, None as nothing (the
+	message names what was typed; a form prints figures with figures.decimals.figure_text)."""
 	if isinstance(value, Decimal):
 		return format(value.normalize(), "f")
 	return "" if value is None else str(value)

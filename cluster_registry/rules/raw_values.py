@@ -101,8 +101,8 @@ def without_control_characters(value: str) -> str:
 	return CONTROL.sub("", value)
 
 
-def shown(value, limit: int = 40) -> str:
-	"""The value as the message quotes it: short, on one line."""
+def quoted(value, limit: int = 40) -> str:
+	"""Raw input as a message quotes it back: as typed, cut short, on one line (not a figure's print)."""
 	text = value if isinstance(value, str) else repr(value) if not isinstance(value, int) else str(value)
 	text = CONTROL.sub("", text).replace("\n", " ")
 	return text if len(text) <= limit else text[:limit] + "…"

@@ -74,23 +74,26 @@ def act(doc, action, user):
 	return as_user(user, lambda: apply_workflow(frappe.get_doc(doc.doctype, doc.name).as_dict(), action))
 
 
+def onsite_values(application: str, **values) -> dict:
+	"""An on-site verification (现场核查) of the filing that confirms every item."""
+	return {
+		"doctype": "Onsite Verification",
+		"application": application,
+		"verified_on": "2026-05-01",
+		"verified_by": "王某、李某",
+		"city_authority": "太原市工业和信息化局",
+		"materials_genuine": 1,
+		"not_prohibited": 1,
+		"no_major_accident": 1,
+		"no_tax_violation": 1,
+		"conclusion": "符合",
+		**values,
+	}
+
+
 def verify_on_site(doc, conclusion="符合"):
 	return as_user(
-		people.CITY,
-		lambda: frappe.get_doc(
-			{
-				"doctype": "Onsite Verification",
-				"application": doc.name,
-				"verified_on": "2026-05-01",
-				"verified_by": "王某、李某",
-				"city_authority": "太原市工业和信息化局",
-				"materials_genuine": 1,
-				"not_prohibited": 1,
-				"no_major_accident": 1,
-				"no_tax_violation": 1,
-				"conclusion": conclusion,
-			}
-		).insert(),
+		people.CITY, lambda: frappe.get_doc(onsite_values(doc.name, conclusion=conclusion)).insert()
 	)
 
 

@@ -75,6 +75,17 @@ def indicator(cluster_name: str, year: int, **values):
 	).insert()
 
 
+def refusal(doc_or_callable) -> Exception:
+	"""Run the save and return the error it was refused with: its class names the rule that refused
+	(cluster_registry/cluster_registry/refusals.py), `field`/`fields` the field where the rule is about one."""
+	frappe.clear_messages()
+	try:
+		doc_or_callable() if callable(doc_or_callable) else doc_or_callable.insert()
+	except (frappe.ValidationError, frappe.PermissionError, frappe.DuplicateEntryError) as error:
+		return error
+	raise AssertionError("the save was accepted")
+
+
 def refused(doc_or_callable, *, exc=frappe.ValidationError) -> str:
 	"""Run the save and return the message it was refused with."""
 	frappe.clear_messages()

@@ -51,3 +51,11 @@ def server_message(response: requests.Response) -> str:
 	messages = json.loads(body.get("_server_messages") or "[]")
 	texts = [json.loads(m).get("message", "") for m in messages]
 	return "\n".join(texts) or body.get("exception", "")
+
+
+def refused_by(response: requests.Response) -> str | None:
+	"""The class of the error a failed request was refused with (Frappe's `exc_type`): it names the
+	rule that refused, whatever the language of the message."""
+	if response.ok:
+		return None
+	return response.json().get("exc_type")

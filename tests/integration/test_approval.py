@@ -11,6 +11,21 @@ import pytest
 from approval_builders import act, advance, as_user, draft
 from frappe.utils import add_days, today
 
+from cluster_registry.cluster_registry.approval import (
+	DeadlinePassedError,
+	FilingFrozenError,
+	OnsiteCheckMissingError,
+	QuotaExceededError,
+	ReturnReasonMissingError,
+)
+from cluster_registry.cluster_registry.doctype.expert_review.expert_review import ConflictUndeclaredError
+from cluster_registry.cluster_registry.doctype.onsite_verification.onsite_verification import (
+	UnconfirmedStatementsError,
+)
+from cluster_registry.cluster_registry.doctype.recommendation_list.recommendation_list import (
+	FilingNotListableError,
+)
+
 
 @pytest.fixture(scope="module", autouse=True)
 def officials():
@@ -133,8 +148,10 @@ def test_officials_of_another_territory_cannot_act(cluster, round_name):
 
 def test_returning_needs_written_reasons_and_reopens_the_filing(cluster, round_name):
 	doc = advance(draft(cluster, round_name), "已提交市级")
-	with pytest.raises(frappe.ValidationError, match="写明退回修改的原因"):
+	with pytest.raises(ReturnReasonMissingError) as refused:
 		act(doc, "退回修改", people.CITY)
+	assert refused.value.field == "return_reason"
+	assert frappe.db.get_value(doc.doctype, doc.name, "status") == "已提交市级"
 	frappe.db.set_value(doc.doctype, doc.name, "return_reason", "请补充产业链图谱佐证材料")
 	act(doc, "退回修改", people.CITY)
 	doc = frappe.get_doc(doc.doctype, doc.name)
@@ -146,9 +163,11 @@ def test_returning_needs_written_reasons_and_reopens_the_filing(cluster, round_n
 
 def test_a_submitted_filing_is_frozen_with_its_evidence(cluster, round_name):
 	doc = advance(draft(cluster, round_name), "已提交市级")
+	declarant = frappe.db.get_value(doc.doctype, doc.name, "declarant")
 	doc.declarant = "李四"
-	with pytest.raises(frappe.ValidationError, match="已锁定"):
+	with pytest.raises(FilingFrozenError):
 		as_user(people.COUNTY, doc.save)
+	assert frappe.db.get_value(doc.doctype, doc.name, "declarant") == declarant
 	file = frappe.get_doc(
 		{"doctype": "File", "file_name": "补充.txt", "content": "补充材料", "is_private": 1}
 	).insert()
@@ -160,7 +179,7 @@ def test_a_submitted_filing_is_frozen_with_its_evidence(cluster, round_name):
 			"file": file.file_url,
 		}
 	)
-	with pytest.raises(frappe.ValidationError, match="已锁定"):
+	with pytest.raises(FilingFrozenError):
 		as_user(people.COUNTY, evidence.insert)
 	history = frappe.get_all(
 		"Comment", filters={"reference_name": doc.name, "comment_type": "Workflow"}, pluck="content"
@@ -170,9 +189,9 @@ def test_a_submitted_filing_is_frozen_with_its_evidence(cluster, round_name):
 
 def test_recommending_needs_a_conforming_on_site_check(cluster, round_name):
 	doc = advance(draft(cluster, round_name), "市级现场核查")
-	with pytest.raises(frappe.ValidationError, match="现场核查符合性说明"):
+	with pytest.raises(OnsiteCheckMissingError):
 		act(doc, "推荐", people.CITY)
-	with pytest.raises(frappe.ValidationError, match="须确认全部核查事项"):
+	with pytest.raises(UnconfirmedStatementsError):
 		as_user(
 			people.CITY,
 			lambda: frappe.get_doc(
@@ -197,10 +216,20 @@ def test_one_cluster_per_sub_sector_and_city(cluster, round_name):
 	second = filings.cluster_with_figures(name="山西省太原市小店区第二个同领域集群")
 	doc = advance(draft(second, round_name), "市级现场核查")
 	chain.verify_on_site(doc)
-	with pytest.raises(frappe.ValidationError, match=r"每个细分领域.*最多推荐1个集群") as refused:
+	with pytest.raises(QuotaExceededError) as refused:
+		act(doc, "推荐", people.CITY)
+	assert refused.value.quotas == ["per_sub_sector"]
+	assert frappe.db.get_value(doc.doctype, doc.name, "status") == "市级现场核查"
+
+
+def test_message_of_a_quota_says_the_limit_and_that_over_quota_is_refused(cluster, round_name):
+	advance(draft(cluster, round_name), "市级已推荐")
+	second = filings.cluster_with_figures(name="山西省太原市小店区第二个同领域集群")
+	doc = advance(draft(second, round_name), "市级现场核查")
+	chain.verify_on_site(doc)
+	with pytest.raises(QuotaExceededError, match=r"每个细分领域.*最多推荐1个集群") as refused:
 		act(doc, "推荐", people.CITY)
 	assert "一律不予受理" in str(refused.value)
-	assert frappe.db.get_value(doc.doctype, doc.name, "status") == "市级现场核查"
 
 
 def test_a_city_quota(cluster):
@@ -214,8 +243,10 @@ def test_a_city_quota(cluster):
 		make.indicator(second, year, **values)
 	doc = advance(draft(second, round_name), "市级现场核查")
 	chain.verify_on_site(doc)
-	with pytest.raises(frappe.ValidationError, match="每个市最多推荐1个集群"):
+	with pytest.raises(QuotaExceededError) as refused:
 		act(doc, "推荐", people.CITY)
+	assert refused.value.quotas == ["per_city"]
+	assert frappe.db.get_value(doc.doctype, doc.name, "status") == "市级现场核查"
 
 
 def test_the_provinces_quota_to_miit(cluster):
@@ -224,8 +255,10 @@ def test_the_provinces_quota_to_miit(cluster):
 	act(first, "推荐至工信部", people.PROVINCE)
 	second_cluster = filings.cluster_with_figures(name="山西省太原市小店区国家级第二集群")
 	second = filing_in("省级认定", "申报", "国家级", second_cluster, round_name)
-	with pytest.raises(frappe.ValidationError, match="最多向工业和信息化部推荐1个集群"):
+	with pytest.raises(QuotaExceededError) as refused:
 		act(second, "推荐至工信部", people.PROVINCE)
+	assert refused.value.quotas == ["to_miit"]
+	assert frappe.db.get_value(second.doctype, second.name, "status") == "省级认定"
 
 
 def test_a_late_submission_is_refused_and_the_draft_kept(cluster):
@@ -235,7 +268,7 @@ def test_a_late_submission_is_refused_and_the_draft_kept(cluster):
 		row.county_deadline = add_days(today(), -1)
 	round_doc.save()
 	doc = draft(cluster, round_name)
-	with pytest.raises(frappe.ValidationError, match="已逾期"):
+	with pytest.raises(DeadlinePassedError):
 		act(doc, "提交市级", people.COUNTY)
 	assert frappe.db.get_value(doc.doctype, doc.name, "status") == "草稿"
 
@@ -275,8 +308,10 @@ def test_experts_declare_conflicts_score_and_see_only_their_filings(cluster):
 	review = frappe.get_doc("Expert Review", mine)
 	for row in review.scores:
 		row.score = 10
-	with pytest.raises(frappe.ValidationError, match="评分前请将"):
+	with pytest.raises(ConflictUndeclaredError) as refused:
 		as_user(people.EXPERT, review.save)
+	assert refused.value.field == "conflict_declaration"
+	assert frappe.db.get_all("Expert Review Score", {"parent": mine, "score": (">", 0)}) == []
 	review.reload()
 	review.conflict_declaration = "无利益冲突"
 	for row in review.scores:
@@ -307,7 +342,7 @@ def test_a_recommendation_list_refuses_what_is_over_quota(cluster, round_name):
 			"items": [{"application": first.name}, {"application": second.name}],
 		}
 	)
-	with pytest.raises(frappe.ValidationError, match="市级尚未推荐"):
+	with pytest.raises(FilingNotListableError):
 		as_user(people.CITY, listing.insert)
 	listing.items = listing.items[:1]
 	as_user(people.CITY, listing.insert)

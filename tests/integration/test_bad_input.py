@@ -1,9 +1,24 @@
-"""Every bad input the forms forbid is refused with a Chinese message naming the field and the fix,
-and nothing of the refused save reaches the database."""
+"""Every bad input the forms forbid is refused by its own rule (the error's class, and the field it is
+about), and a record the refused save would have changed stays as it was. The tests named
+test_message_… check the Chinese message itself: it names the field and the fix."""
 
 import builders as make
 import frappe
 import pytest
+
+from cluster_registry.cluster_registry.doctype.cluster_standard.cluster_standard import LedBeyondRankError
+from cluster_registry.cluster_registry.doctype.enterprise.enterprise import CreditCodeError
+from cluster_registry.cluster_registry.doctype.industrial_cluster.industrial_cluster import NotACountyError
+from cluster_registry.cluster_registry.input_checks import (
+	EndBeforeStartError,
+	FigureError,
+	NegativeFigureError,
+	PartOverWholeError,
+	PercentOverHundredError,
+	SharesOverHundredError,
+	YearOutOfRangeError,
+)
+from cluster_registry.cluster_registry.uniqueness import AlreadyRecordedError
 
 
 @pytest.fixture
@@ -21,95 +36,114 @@ def enterprise(code, name="太原测试机械有限公司"):
 	)
 
 
-@pytest.mark.parametrize(
-	"code, expected",
-	[
-		("9114010570000000", ["统一社会信用代码", "16位", "应为18位"]),
-		("91140105700000I00X", ["统一社会信用代码", "I", "除I、O、Z、S、V以外"]),
-		("911401057000000011", ["统一社会信用代码", "校验", "对照营业执照"]),
-	],
-)
-def test_wrong_credit_codes(code, expected):
-	message = make.refused(enterprise(code))
-	for words in expected:
-		assert words in message
-	assert not frappe.db.exists("Enterprise", code)
+def stored(doctype: str, name: str) -> dict:
+	"""The record as the database holds it (what a refused save must leave as it was)."""
+	return frappe.db.get_value(doctype, name, "*", as_dict=True)
+
+
+@pytest.mark.parametrize("code", ["9114010570000000", "91140105700000I00X", "911401057000000011"])
+def test_wrong_credit_codes(code):
+	"""Too short, a letter never used, a wrong check digit."""
+	refused = make.refusal(enterprise(code))
+	assert (type(refused), refused.field) == (CreditCodeError, "uscc")
+
+
+def test_message_of_a_wrong_credit_code_names_the_field_the_fault_and_the_fix():
+	message = make.refused(enterprise("911401057000000011"))
+	assert "统一社会信用代码" in message and "校验" in message and "对照营业执照" in message
 
 
 def test_a_credit_code_already_registered():
 	code = make.uscc()
 	make.enterprise("太原原有企业有限公司", code)
-	message = make.refused(enterprise(code.lower()), exc=frappe.DuplicateEntryError)
-	assert "已登记为“太原原有企业有限公司”" in message
-	assert frappe.db.count("Enterprise", {"uscc": code}) == 1
+	before = stored("Enterprise", code)
+	refused = make.refusal(enterprise(code.lower()))
+	assert (type(refused), refused.field) == (AlreadyRecordedError, "uscc")
+	assert "太原原有企业有限公司" in str(refused)  # named to a user who may read it
+	assert stored("Enterprise", code) == before
 
 
 def test_a_negative_amount(cluster):
+	refused = make.refusal(indicator(cluster, total_output=-5, sme_output=1))
+	assert (type(refused), refused.fields) == (NegativeFigureError, ["total_output"])
+
+
+def test_message_of_a_refused_figure_names_the_field_and_the_fix(cluster):
 	message = make.refused(indicator(cluster, total_output=-5, sme_output=1))
-	assert "“集群总产值（亿元）”不能为负数" in message
-	assert not frappe.db.exists("Cluster Annual Indicator", {"cluster": cluster})
+	assert "“集群总产值（亿元）”不能为负数" in message and "请填写0或正数" in message
 
 
 def test_a_share_over_hundred_percent(cluster):
-	message = make.refused(indicator(cluster, water_reuse_rate=101.5))
-	assert "“工业用水重复利用率（%）”为百分比，不能超过100" in message
-	message = make.refused(indicator(cluster, sme_output_share=120))
-	assert "集群内中小企业产值占集群总产值比例（%）" in message
-	assert not frappe.db.exists("Cluster Annual Indicator", {"cluster": cluster})
+	refused = make.refusal(indicator(cluster, water_reuse_rate=101.5))
+	assert (type(refused), refused.fields) == (PercentOverHundredError, ["water_reuse_rate"])
+	refused = make.refusal(indicator(cluster, sme_output_share=120))
+	assert (type(refused), refused.fields) == (PercentOverHundredError, ["sme_output_share"])
 
 
 def test_digital_level_shares_adding_up_to_more_than_hundred(cluster):
-	message = make.refused(
+	refused = make.refusal(
 		indicator(cluster, digital_level_none_share=40, digital_level_1_share=40, digital_level_2_share=30)
 	)
-	assert "110%" in message and "超过100%" in message
+	assert (type(refused), refused.fields) == (SharesOverHundredError, ["digital_level_none_share"])
+	assert "110%" in str(refused)
 
 
 def test_a_second_record_for_the_same_cluster_and_year(cluster):
-	make.indicator(cluster, 2025, total_output=10)
-	message = make.refused(indicator(cluster, total_output=20), exc=frappe.DuplicateEntryError)
-	assert "2025年的年度指标已存在" in message
+	first = make.indicator(cluster, 2025, total_output=10)
+	before = stored(first.doctype, first.name)
+	refused = make.refusal(indicator(cluster, total_output=20))
+	assert (type(refused), refused.field) == (AlreadyRecordedError, "year")
 	assert frappe.db.count("Cluster Annual Indicator", {"cluster": cluster}) == 1
-	assert frappe.db.get_value("Cluster Annual Indicator", {"cluster": cluster}, "total_output") == 10
+	assert stored(first.doctype, first.name) == before
 
 
 @pytest.mark.parametrize("year", [1899, 2999, 1999])
 def test_a_year_outside_a_sensible_range(cluster, year):
-	message = make.refused(indicator(cluster, year=year, total_output=10))
-	assert f"“年度”应为2000年至{frappe.utils.getdate().year}年之间的年份（填写值为{year}）" in message
-	assert not frappe.db.exists("Cluster Annual Indicator", {"cluster": cluster})
+	kept = make.indicator(cluster, 2024, total_output=10)
+	refused = make.refusal(indicator(cluster, year=year, total_output=10))
+	assert (type(refused), refused.fields) == (YearOutOfRangeError, ["year"])
+	kept.year = year
+	refused = make.refusal(kept.save)
+	assert (type(refused), refused.fields) == (YearOutOfRangeError, ["year"])
+	assert frappe.db.get_all("Cluster Annual Indicator", {"cluster": cluster}, pluck="year") == [2024]
 
 
 def test_a_part_larger_than_its_whole(cluster):
-	message = make.refused(indicator(cluster, total_output=50, sme_output=60))
-	assert "“集群内中小企业产值（亿元）”（60）不能大于“集群总产值（亿元）”（50）" in message
-	assert not frappe.db.exists("Cluster Annual Indicator", {"cluster": cluster})
+	refused = make.refusal(indicator(cluster, total_output=50, sme_output=60))
+	assert (type(refused), refused.fields) == (PartOverWholeError, ["sme_output"])
+	assert "（60）" in str(refused) and "（50）" in str(refused)  # the figures as entered
 
 
 def test_a_refused_change_leaves_the_stored_record_as_it_was(cluster):
 	doc = make.indicator(cluster, 2025, total_output=50, sme_output=40)
 	doc.sme_output = 70
-	make.refused(doc.save)
+	assert type(make.refusal(doc.save)) is PartOverWholeError
 	assert frappe.db.get_value(doc.doctype, doc.name, ["sme_output", "sme_output_share"]) == (40, 80)
 
 
 def test_several_problems_are_reported_together(cluster):
-	message = make.refused(indicator(cluster, total_output=-1, tax=-2))
-	assert "集群总产值（亿元）" in message and "税金总额（亿元）" in message
+	refused = make.refusal(indicator(cluster, total_output=-1, tax=-2, water_reuse_rate=101))
+	assert type(refused) is FigureError  # two rules at once: their common class
+	assert sorted(refused.fields) == ["tax", "total_output", "water_reuse_rate"]
 
 
 def test_an_enterprise_twice_in_one_library(cluster):
 	code = make.enterprise("太原重复企业有限公司")
-	make.member(cluster, code)
-	message = make.refused(lambda: make.member(cluster, code), exc=frappe.DuplicateEntryError)
-	assert "已在本集群的现有企业库中" in message
+	member = make.member(cluster, code)
+	before = stored(member.doctype, member.name)
+	refused = make.refusal(lambda: make.member(cluster, code))
+	assert (type(refused), refused.field) == (AlreadyRecordedError, "enterprise")
 	assert frappe.db.count("Cluster Enterprise", {"cluster": cluster}) == 1
+	assert stored(member.doctype, member.name) == before
 
 
 def test_leaving_before_joining(cluster):
 	code = make.enterprise("太原早退企业有限公司")
-	message = make.refused(lambda: make.member(cluster, code, joined_year=2022, left_year=2020))
-	assert "“退出集群年度”（2020）不能早于“纳入集群年度”（2022）" in message
+	member = make.member(cluster, code, joined_year=2022)
+	member.left_year = 2020
+	refused = make.refusal(member.save)
+	assert (type(refused), refused.fields) == (EndBeforeStartError, ["left_year"])
+	assert frappe.db.get_value(member.doctype, member.name, "left_year") in (None, 0)
 
 
 def test_a_led_standard_must_rank_among_the_first_three(cluster):
@@ -125,15 +159,18 @@ def test_a_led_standard_must_rank_among_the_first_three(cluster):
 			"year": 2024,
 		}
 	)
-	message = make.refused(standard)
-	assert "起草单位排名前三位的方可填“主持”" in message
+	refused = make.refusal(standard)
+	assert (type(refused), refused.field) == (LedBeyondRankError, "role")
 
 
 def test_an_honour_that_expires_before_it_was_awarded():
-	message = make.refused(
-		lambda: make.enterprise("太原荣誉企业有限公司", honours=[("创新型中小企业", 2024, "2022-12-31")])
-	)
-	assert "“荣誉资质”第1行" in message and "不能早于“认定年度”（2024）" in message
+	code = make.enterprise("太原荣誉企业有限公司", honours=[("创新型中小企业", 2024, "2026-12-31")])
+	doc = frappe.get_doc("Enterprise", code)
+	doc.honours[0].valid_until = "2022-12-31"
+	refused = make.refusal(doc.save)
+	assert (type(refused), refused.fields) == (EndBeforeStartError, ["valid_until"])
+	assert "第1行" in str(refused)  # which row of the table
+	assert str(frappe.db.get_value("Enterprise Honour", doc.honours[0].name, "valid_until")) == "2026-12-31"
 
 
 def test_a_negative_investment_in_the_project_library(cluster):
@@ -143,13 +180,16 @@ def test_a_negative_investment_in_the_project_library(cluster):
 			"cluster": cluster,
 			"project_name": "智能装备产业园二期",
 			"status": "在建",
-			"total_investment": -3,
+			"total_investment": 3,
 		}
-	)
-	assert "“总投资额（亿元）”不能为负数" in make.refused(project)
+	).insert()
+	project.total_investment = -3
+	refused = make.refusal(project.save)
+	assert (type(refused), refused.fields) == (NegativeFigureError, ["total_investment"])
+	assert frappe.db.get_value(project.doctype, project.name, "total_investment") == 3
 
 
 def test_a_cluster_must_sit_in_a_county():
-	message = make.refused(lambda: make.cluster(name="太原市级集群", county=make.CITY))
-	assert "应选择县级行政区划" in message and "140100" in message
-	assert not frappe.db.exists("Industrial Cluster", {"cluster_name": "太原市级集群"})
+	refused = make.refusal(lambda: make.cluster(name="太原市级集群", county=make.CITY))
+	assert type(refused) is NotACountyError
+	assert "140100" in str(refused)  # the region refused

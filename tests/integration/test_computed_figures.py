@@ -3,6 +3,7 @@
 import builders as make
 import frappe
 import pytest
+from worker import forget_queued_jobs, run_queued_jobs
 
 
 @pytest.fixture
@@ -235,12 +236,19 @@ def test_counts_from_the_name_lists(cluster):
 	}
 
 
-def test_a_change_to_the_library_refreshes_the_figures(cluster):
+def test_a_change_to_the_library_refreshes_the_figures_through_the_worker():
+	"""Saving a member queues the cluster's recomputation after commit; a real worker process runs it, as
+	on a deployed site (the figures stay as they were until it has)."""
+	cluster = make.cluster(name="山西省太原市小店区刷新测试产业集群").name
 	make.indicator(cluster, 2025, total_output=50)
-	frappe.flags.in_test = True  # run the queued refresh at once instead of in a worker
+	code = make.enterprise("太原己精密铸造有限公司", honours=[("专精特新“小巨人”企业", 2024, None)])
+	make.member(cluster, code, joined_year=2020)
+	forget_queued_jobs("short")
+	frappe.db.commit()
 	try:
-		code = make.enterprise("太原己精密铸造有限公司", honours=[("专精特新“小巨人”企业", 2024, None)])
-		make.member(cluster, code, joined_year=2020)
+		assert stored(cluster, 2025, "enterprise_count").enterprise_count == 0  # not yet: queued
+		run_queued_jobs("short")
+		frappe.db.rollback()  # read what the worker committed
 		assert stored(cluster, 2025, "enterprise_count", "little_giant_count") == {
 			"enterprise_count": 1,
 			"little_giant_count": 1,
@@ -248,6 +256,19 @@ def test_a_change_to_the_library_refreshes_the_figures(cluster):
 		enterprise = frappe.get_doc("Enterprise", code)
 		enterprise.honours = []
 		enterprise.save()
+		frappe.db.commit()
+		run_queued_jobs("short")
+		frappe.db.rollback()
 		assert stored(cluster, 2025, "little_giant_count").little_giant_count == 0
 	finally:
-		frappe.flags.in_test = False
+		remove_committed(cluster, code)
+
+
+def remove_committed(cluster: str, enterprise: str):
+	for doctype in ("Cluster Enterprise", "Cluster Annual Indicator"):
+		for name in frappe.get_all(doctype, filters={"cluster": cluster}, pluck="name"):
+			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+	frappe.delete_doc("Enterprise", enterprise, force=True, ignore_permissions=True)
+	frappe.delete_doc("Industrial Cluster", cluster, force=True, ignore_permissions=True)
+	frappe.db.commit()
+	forget_queued_jobs("short")  # the removals' own refreshes, of a cluster that is gone

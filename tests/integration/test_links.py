@@ -11,14 +11,13 @@ import frappe
 import people
 import pytest
 from conftest import SITE
-from rest_client import RestClient, server_message
+from rest_client import RestClient, refused_by, server_message
 
 from cluster_registry.cluster_registry.input_checks import label
 
 RUN = secrets.token_hex(3)
 MINE, THEIRS = "140105", "140106"  # 小店区, 迎泽区 of 太原市
 NOWHERE = "CL-99999"
-NOT_FOUND = "找不到"
 
 
 @pytest.fixture(scope="module")
@@ -62,9 +61,11 @@ def rest(world, user) -> RestClient:
 
 
 def refused_naming_the_field(response, doctype: str, field: str) -> str:
+	"""Refused by the link rule, with a message that names the field by its label."""
 	assert response.status_code == 417, (response.status_code, response.text[:800])
+	assert refused_by(response) == "LinkNotUsableError", response.text[:800]
 	message = server_message(response)
-	assert NOT_FOUND in message and label(doctype, field) in message, message
+	assert label(doctype, field) in message, message
 	return message
 
 
@@ -150,7 +151,7 @@ def test_a_link_to_a_record_that_does_not_exist_is_refused(world, doctype, field
 	assert not frappe.db.exists(doctype, {field: values(world)[field]})
 
 
-def test_a_table_row_linking_nothing_is_refused_with_its_row(world):
+def test_message_of_a_table_row_linking_nothing_names_its_row(world):
 	response = rest(world, people.CITY).insert(
 		"Recommendation List",
 		{
@@ -231,7 +232,7 @@ def test_registering_another_countys_credit_code_does_not_name_its_enterprise(wo
 	assert response.status_code == 409, response.text[:500]
 	message = server_message(response)
 	assert world[THEIRS]["enterprise_name"] not in response.text
-	assert label("Enterprise", "uscc") in message and "已由其他地区登记" in message
+	assert refused_by(response) == "AlreadyRecordedError" and label("Enterprise", "uscc") in message
 	# the county that registered it is told which enterprise holds the code
 	response = rest(world, people.OTHER_COUNTY).insert(
 		"Enterprise", {"uscc": theirs, "enterprise_name": "另起的名字", "region": THEIRS}

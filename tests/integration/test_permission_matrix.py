@@ -19,10 +19,11 @@ import frappe
 import people
 import pytest
 import sessions
-from approval_builders import advance, as_user, draft
+from approval_builders import advance, as_user, draft, onsite_values
 from frappe.utils import flt
 
 from cluster_registry.cluster_registry.doctype.expert_review.expert_review import GROUPS, assign_experts
+from cluster_registry.cluster_registry.territory_checks import TERRITORY_DOCTYPES
 
 OWN = frozenset({"county", "city", "province", "operator"})  # the roles whose territory holds 小店区
 NOBODY = frozenset()
@@ -160,21 +161,29 @@ def free_year(cluster: str) -> int:
 	return next(year for year in range(2026, 1999, -1) if year not in taken)
 
 
-LIBRARY_DOCTYPES = (
-	"Industrial Cluster",
-	"Cluster Annual Indicator",
-	"Enterprise",
-	"Cluster Enterprise",
-	"Prospective Enterprise",
-	"Cluster Project",
-	"Cluster Patent",
-	"Cluster Standard",
-	"Innovation Platform",
-	"Green Manufacturing Entry",
-	"Public Service Platform",
-	"Overseas Branch",
-	"Industry Alliance",
+# the registry's records (the filings and their records are the rest of the territory's DocTypes)
+LIBRARY_DOCTYPES = tuple(
+	doctype
+	for doctype in TERRITORY_DOCTYPES
+	if doctype
+	not in (
+		"Cluster Application",
+		"Cluster Evidence",
+		"Onsite Verification",
+		"Expert Review",
+		"Recommendation List",
+	)
 )
+
+# A filing at the city's steps (已提交市级, 市级现场核查): the city writes its opinion, nobody its content.
+AT_THE_CITY = {
+	"read": OWN,
+	"list": OWN,
+	"content": NOBODY,
+	"opinion": frozenset({"city"}),
+	"status": NOBODY,
+	"delete": NOBODY,
+}
 
 # A filing of 小店区 in each state of the chain: who reads and lists it, who writes its content
 # (the county's form), who writes the step's opinion (the level whose step it is), who moves its
@@ -188,22 +197,8 @@ FILING_POLICY = {
 		"status": NOBODY,
 		"delete": frozenset({"county"}),
 	},
-	"已提交市级": {
-		"read": OWN,
-		"list": OWN,
-		"content": NOBODY,
-		"opinion": frozenset({"city"}),
-		"status": NOBODY,
-		"delete": NOBODY,
-	},
-	"市级现场核查": {
-		"read": OWN,
-		"list": OWN,
-		"content": NOBODY,
-		"opinion": frozenset({"city"}),
-		"status": NOBODY,
-		"delete": NOBODY,
-	},
+	"已提交市级": AT_THE_CITY,
+	"市级现场核查": AT_THE_CITY,
 	"市级已推荐": {
 		"read": OWN,
 		"list": OWN,
@@ -291,21 +286,6 @@ def committed(action):
 	result = action()
 	frappe.db.commit()
 	return result
-
-
-def onsite_values(application: str) -> dict:
-	return {
-		"doctype": "Onsite Verification",
-		"application": application,
-		"verified_on": "2026-05-01",
-		"verified_by": "王某、李某",
-		"city_authority": "太原市工业和信息化局",
-		"materials_genuine": 1,
-		"not_prohibited": 1,
-		"no_major_accident": 1,
-		"no_tax_violation": 1,
-		"conclusion": "符合",
-	}
 
 
 @pytest.fixture(scope="module")
@@ -478,6 +458,23 @@ def remove(doctype, name):
 	frappe.db.commit()
 
 
+def attempt(client, op, doctype, name, *, values=None, write=None, recreate=None) -> bool:
+	"""One request as the client: create (the values), read, list, write (a (field, value) pair) or
+	delete the record; recreate() puts a deleted record back for the next cell."""
+	if op == "create":
+		return can_create(client, doctype, values)
+	if op == "read":
+		return can_read(client, doctype, name)
+	if op == "list":
+		return can_list(client, doctype, name)
+	if op == "write":
+		return can_write(client, doctype, name, *write)
+	done = can_delete(client, doctype, name)
+	if done and recreate:
+		recreate()
+	return done
+
+
 def value_for(role: str, field_type: type = str):
 	return 2000 + sessions.ROLES.index(role) if field_type is int else f"{role}写入"
 
@@ -491,21 +488,13 @@ def test_library_records(world, doctype, op, role):
 	client, name = world["clients"][role], world["records"][doctype]
 	values, field = library_records(world["cluster"])[doctype]
 	frappe.db.commit()  # the enterprise a new library entry links to
-	if op == "create":
-		done = can_create(client, doctype, values)
-	elif op == "read":
-		done = can_read(client, doctype, name)
-	elif op == "list":
-		done = can_list(client, doctype, name)
-	elif op == "write":
-		kind = int if field in ("employees", "joined_year") else str
-		done = can_write(client, doctype, name, field, value_for(role, kind))
-	else:
-		victim = committed(lambda: frappe.get_doc({"doctype": doctype, **values}).insert().name)
-		done = can_delete(client, doctype, victim)
-		if not done:
-			frappe.delete_doc(doctype, victim, force=True, ignore_permissions=True)
-			frappe.db.commit()
+	if op == "delete":
+		name = committed(lambda: frappe.get_doc({"doctype": doctype, **values}).insert().name)
+	kind = int if field in ("employees", "joined_year") else str
+	done = attempt(client, op, doctype, name, values=values, write=(field, value_for(role, kind)))
+	if op == "delete" and not done:
+		frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+		frappe.db.commit()
 	assert done == (role in LIBRARY_POLICY[op])
 
 
@@ -549,73 +538,58 @@ def test_creating_filings(world, role):
 def test_onsite_verifications(world, state, op, role):
 	client, application = world["clients"][role], world["filings"][state]
 	doctype = "Onsite Verification"
-	name = frappe.db.get_value(doctype, {"application": application})
-	if op == "create":
-		done = can_create(client, doctype, onsite_values(application))
-	elif op == "read":
-		done = can_read(client, doctype, name)
-	elif op == "list":
-		done = can_list(client, doctype, name)
-	elif op == "write":
-		done = can_write(client, doctype, name, "remarks", value_for(role))
-	else:
-		done = can_delete(client, doctype, name)
-		if done:
-			committed(lambda: frappe.get_doc(onsite_values(application)).insert())
+	done = attempt(
+		client,
+		op,
+		doctype,
+		frappe.db.get_value(doctype, {"application": application}),
+		values=onsite_values(application),
+		write=("remarks", value_for(role)),
+		recreate=lambda: committed(lambda: frappe.get_doc(onsite_values(application)).insert()),
+	)
 	assert done == (role in ONSITE_POLICY[state][op])
+
+
+def listing_values(world, state: str) -> dict:
+	"""The city's recommendation list of the round of the filing in that state."""
+	return {
+		"doctype": "Recommendation List",
+		"declaration_round": world["rounds"][state],
+		"filing_kind": "申报",
+		"recommending_unit": make.CITY,
+		"items": [{"application": world["filings"][state]}],
+	}
 
 
 @pytest.mark.parametrize("op, role", cells(RECOMMENDATION_POLICY))
 def test_recommendation_lists(world, op, role):
-	client, doctype = world["clients"][role], "Recommendation List"
-	name = world["listing"]
-	if op == "create":
-		values = {
-			"declaration_round": world["rounds"]["专家评审"],
-			"filing_kind": "申报",
-			"recommending_unit": make.CITY,
-			"items": [{"application": world["filings"]["专家评审"]}],
-		}
-		done = can_create(client, doctype, values)
-	elif op == "read":
-		done = can_read(client, doctype, name)
-	elif op == "list":
-		done = can_list(client, doctype, name)
-	elif op == "write":
-		done = can_write(client, doctype, name, "contact", value_for(role))
-	else:
-		done = can_delete(client, doctype, name)
-		if done:
-			recreated = committed(
-				lambda: frappe.get_doc(
-					{
-						"doctype": doctype,
-						"declaration_round": world["rounds"]["市级已推荐"],
-						"filing_kind": "申报",
-						"recommending_unit": make.CITY,
-						"items": [{"application": world["filings"]["市级已推荐"]}],
-					}
-				).insert()
-			)
-			world["listing"] = recreated.name
+	def recreate():
+		world["listing"] = committed(
+			lambda: frappe.get_doc(listing_values(world, "市级已推荐")).insert()
+		).name
+
+	done = attempt(
+		world["clients"][role],
+		op,
+		"Recommendation List",
+		world["listing"],
+		values=listing_values(world, "专家评审"),
+		write=("contact", value_for(role)),
+		recreate=recreate,
+	)
 	assert done == (role in RECOMMENDATION_POLICY[op])
 
 
 @pytest.mark.parametrize("op, role", cells(EXPERT_REVIEW_POLICY))
 def test_expert_reviews(world, op, role):
 	client, doctype, name = world["clients"][role], "Expert Review", world["review"]
-	scores = [{"criterion_group": group, "max_score": 12.5} for group in GROUPS]
-	application = world["filings"]["专家评审"]
-	if op == "create":
-		values = {"application": application, "expert": people.OTHER_EXPERT, "scores": scores}
-		done = can_create(client, doctype, values)
-	elif op == "read":
-		done = can_read(client, doctype, name)
-	elif op == "list":
-		done = can_list(client, doctype, name)
-	elif op == "write":
-		done = can_write(client, doctype, name, "overall_comment", value_for(role))
-	elif op == "full_marks":
+	values = {
+		"doctype": doctype,
+		"application": world["filings"]["专家评审"],
+		"expert": people.OTHER_EXPERT,
+		"scores": [{"criterion_group": group, "max_score": 12.5} for group in GROUPS],
+	}
+	if op == "full_marks":
 		rows = frappe.get_all(
 			"Expert Review Score", filters={"parent": name}, fields=["name", "criterion_group"]
 		)
@@ -626,19 +600,11 @@ def test_expert_reviews(world, op, role):
 		frappe.db.set_value("Expert Review Score", {"parent": name}, "max_score", 12.5)
 		frappe.db.commit()
 	else:
-		victim = committed(
-			lambda: frappe.get_doc(
-				{
-					"doctype": doctype,
-					"application": application,
-					"expert": people.OTHER_EXPERT,
-					"scores": scores,
-				}
-			).insert()
-		).name
-		done = can_delete(client, doctype, victim)
-		if not done:
-			remove(doctype, victim)
+		if op == "delete":
+			name = committed(lambda: frappe.get_doc(values).insert()).name
+		done = attempt(client, op, doctype, name, values=values, write=("overall_comment", value_for(role)))
+		if op == "delete" and not done:
+			remove(doctype, name)
 	assert done == (role in EXPERT_REVIEW_POLICY[op])
 
 

@@ -5,7 +5,9 @@ import secrets
 import builders as make
 import frappe
 import pytest
-from rest_client import server_message
+from rest_client import refused_by, server_message
+
+from cluster_registry.cluster_registry.input_checks import label
 
 RUN = secrets.token_hex(3)
 
@@ -234,18 +236,22 @@ def test_a_region_read_through_the_api(api):
 
 
 @pytest.mark.parametrize(
-	"values, words",
+	"values, rule, field",
 	[
-		({"year": 2021, "total_output": 30, "sme_output": 31}, "不能大于“集群总产值（亿元）”"),
-		({"year": 2021, "total_output": -30}, "不能为负数"),
-		({"year": 1899, "total_output": 30}, "之间的年份"),
-		({"year": 2021, "total_output": 30, "water_reuse_rate": 130}, "不能超过100"),
+		({"year": 2021, "total_output": 30, "sme_output": 31}, "PartOverWholeError", "sme_output"),
+		({"year": 2021, "total_output": -30}, "NegativeFigureError", "total_output"),
+		({"year": 1899, "total_output": 30}, "YearOutOfRangeError", "year"),
+		(
+			{"year": 2021, "total_output": 30, "water_reuse_rate": 130},
+			"PercentOverHundredError",
+			"water_reuse_rate",
+		),
 	],
 )
-def test_bad_figures_are_refused_through_the_api_and_nothing_is_saved(api, cluster, values, words):
+def test_bad_figures_are_refused_through_the_api_and_nothing_is_saved(api, cluster, values, rule, field):
 	response = api.insert("Cluster Annual Indicator", {"cluster": cluster["name"], **values})
-	assert response.status_code == 417
-	assert words in server_message(response)
+	assert (response.status_code, refused_by(response)) == (417, rule)
+	assert label("Cluster Annual Indicator", field) in server_message(response)  # the field, by its label
 	assert (
 		api.list(
 			"Cluster Annual Indicator", [["cluster", "=", cluster["name"]], ["year", "=", values["year"]]]
@@ -256,8 +262,8 @@ def test_bad_figures_are_refused_through_the_api_and_nothing_is_saved(api, clust
 
 def test_a_wrong_credit_code_is_refused_through_the_api(api):
 	response = api.insert("Enterprise", {"uscc": "91140105MA0XXXXX1A", "enterprise_name": "错误代码企业"})
-	assert response.status_code == 417
-	assert "统一社会信用代码" in server_message(response)
+	assert (response.status_code, refused_by(response)) == (417, "CreditCodeError")
+	assert label("Enterprise", "uscc") in server_message(response)
 	assert api.list("Enterprise", [["enterprise_name", "=", "错误代码企业"]]) == []
 
 

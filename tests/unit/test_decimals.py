@@ -2,7 +2,14 @@
 
 from decimal import Decimal
 
-from cluster_registry.figures.decimals import compound_growth, growth, reduction, round2, to_decimal
+from cluster_registry.figures.decimals import (
+	compound_growth,
+	figure_text,
+	growth,
+	reduction,
+	round2,
+	to_decimal,
+)
 
 
 def test_half_up_where_float_rounding_goes_down():
@@ -40,3 +47,32 @@ def test_compound_growth_over_three_years():
 	# 40 → 52 over three years: (1.3)^(1/3) − 1 = 9.1393…%
 	assert round2(compound_growth(52, 40, 3)) == Decimal("9.14")
 	assert compound_growth(52, 0, 3) is None
+
+
+def test_a_figure_prints_as_the_forms_print_it():
+	"""数据有小数时，保留小数点后2位: decimals to two places half up, whole numbers whole, text as it is."""
+	values = ("48.6", "2.345", "12", 1.26, 48.6, 2.675, 100.0, 118, Decimal("74.085"), Decimal("5"))
+	assert [figure_text(v) for v in values] == [
+		"48.60",
+		"2.35",
+		"12",
+		"1.26",
+		"48.60",
+		"2.68",
+		"100",
+		"118",
+		"74.09",
+		"5",
+	]
+
+
+def test_what_is_no_figure_prints_as_it_stands():
+	assert [figure_text(v) for v in (None, "", "无", "1/2/0/3", " 3.10 ", True, -2.345)] == [
+		"",
+		"",
+		"无",
+		"1/2/0/3",
+		"3.10",
+		"",
+		"-2.35",
+	]

@@ -47,7 +47,8 @@ def test_the_filing_prints_its_sections_in_order():
 	]
 
 
-def test_the_targets_table_keeps_two_decimals():
+def test_the_targets_table_prints_figures_as_the_forms_do():
+	"""数据有小数时，保留小数点后2位: 1.5 as 1.50, the whole 24 (% achieved) as 24."""
 	tables = [b for b in filing_blocks(FILING) if isinstance(b, Table)]
 	figures, tracking = texts(tables[1]), texts(tables[2])
 	assert figures[1] == ["1", "有效发明专利数量", "个", "118"]
@@ -59,7 +60,7 @@ def test_the_targets_table_keeps_two_decimals():
 		"1.50",
 		"1.50",
 		"1.31",
-		"24.00",
+		"24",
 		"严重滞后",
 	]
 

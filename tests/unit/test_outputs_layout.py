@@ -8,7 +8,7 @@ import pytest
 
 from cluster_registry.forms import definitions
 from cluster_registry.outputs import form_html
-from cluster_registry.outputs.blocks import Landscape, PrintedFiling, Table, placed, shown, spans
+from cluster_registry.outputs.blocks import Landscape, PrintedFiling, Table, placed, spans
 from cluster_registry.outputs.layout import form_blocks
 
 ANSWERS = {
@@ -71,19 +71,6 @@ def row_of(blocks, label: str) -> list[str]:
 				texts = [cell.text for cell in row]
 				return texts[texts.index(label) :]
 	raise AssertionError(label)
-
-
-def test_figures_print_with_two_decimals_half_up():
-	assert [shown(v) for v in ("48.6", "2.345", "12", 1.26, 100.0, None, "无", "1/2/0/3")] == [
-		"48.60",
-		"2.35",
-		"12",
-		"1.26",
-		"100",
-		"",
-		"无",
-		"1/2/0/3",
-	]
 
 
 def test_spans_share_the_columns_evenly():

@@ -8,7 +8,7 @@ import pytest
 from cluster_registry.rules.raw_values import (
 	date_problem,
 	decimal_problem,
-	shown,
+	quoted,
 	text_problem,
 	whole_number_problem,
 	without_control_characters,
@@ -81,6 +81,6 @@ def test_control_characters_from_word_are_removed_but_lines_and_tabs_kept():
 
 
 def test_values_are_quoted_short_and_on_one_line():
-	assert shown("a" * 100).endswith("…") and len(shown("a" * 100)) == 41
-	assert shown(float("nan")) == "nan"
-	assert shown("x\ny") == "x y"
+	assert quoted("a" * 100).endswith("…") and len(quoted("a" * 100)) == 41
+	assert quoted(float("nan")) == "nan"
+	assert quoted("x\ny") == "x y"

@@ -61,10 +61,30 @@ def yearly_layout() -> layouts.Layout:
 	)
 
 
+class UnknownLayoutError(frappe.ValidationError):
+	pass
+
+
+class NotYourTargetError(frappe.PermissionError):
+	"""An import into a cluster the user may not write (or a province-wide list by a non-province user)."""
+
+
+class NotYourFileError(frappe.ValidationError):
+	"""A file the user did not upload."""
+
+
+class NotYourImportError(frappe.PermissionError):
+	pass
+
+
+class ImportNotReadyError(frappe.ValidationError):
+	"""An import committed before its check passed, or twice."""
+
+
 def get_layout(key: str | None) -> layouts.Layout:
 	layout = all_layouts().get(key or "")
 	if layout is None:
-		frappe.throw(_("There is no import layout {0}.").format(key), title=_("Import"))
+		frappe.throw(_("There is no import layout {0}.").format(key), UnknownLayoutError, title=_("Import"))
 	return layout
 
 
@@ -129,7 +149,7 @@ def _target(layout: layouts.Layout, cluster: str | None):
 	"""The cluster imported into, after the permission check (None for a province-wide list)."""
 	if layout.scope == "province":
 		if not set(PROVINCE_ROLES) & set(frappe.get_roles()):
-			frappe.throw(_("Only the province may apply an honour list."), frappe.PermissionError)
+			frappe.throw(_("Only the province may apply an honour list."), NotYourTargetError)
 		return None
 	if (
 		not cluster
@@ -140,7 +160,7 @@ def _target(layout: layouts.Layout, cluster: str | None):
 			_("Cluster {0} is not one you may import into: choose one of your own clusters.").format(
 				cluster or ""
 			),
-			frappe.PermissionError,
+			NotYourTargetError,
 		)
 	return frappe.db.get_value("Industrial Cluster", cluster, ["name", "county"], as_dict=True)
 
@@ -150,7 +170,9 @@ def _own_file(file_url: str | None):
 		"File", {"file_url": file_url, "owner": frappe.session.user}, "name"
 	)
 	if not name:
-		frappe.throw(_("Upload the file first; only a file you uploaded yourself can be imported."))
+		frappe.throw(
+			_("Upload the file first; only a file you uploaded yourself can be imported."), NotYourFileError
+		)
 	return frappe.get_doc("File", name)
 
 
@@ -223,12 +245,13 @@ def commit(name: str | None = None) -> dict:
 	record = frappe.get_doc("Cluster Data Import", name)
 	record.check_permission("read")
 	if record.owner != frappe.session.user:
-		frappe.throw(_("Only the user who uploaded the file can import it."), frappe.PermissionError)
+		frappe.throw(_("Only the user who uploaded the file can import it."), NotYourImportError)
 	if record.status != "待确认":
 		frappe.throw(
 			_("This import is {0}: only a checked file without problems can be imported.").format(
 				_(record.status)
-			)
+			),
+			ImportNotReadyError,
 		)
 	record.db_set("status", "导入中")
 	if record.row_count > BACKGROUND_ROWS:

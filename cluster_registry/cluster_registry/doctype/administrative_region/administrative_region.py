@@ -11,13 +11,22 @@ from cluster_registry.cluster_registry.input_checks import label
 PARENT_LEVELS = {"省": (None,), "市": ("省",), "县": ("市", "省")}
 
 
+class RegionCodeError(frappe.ValidationError):
+	field = "region_code"
+
+
+class RegionParentError(frappe.ValidationError):
+	field = "parent_administrative_region"
+
+
 class AdministrativeRegion(NestedSet):
 	def validate(self):
 		if not re.fullmatch(r"\d{6}", self.region_code or ""):
 			frappe.throw(
 				_("{0} must be the 6-digit code of GB/T 2260 (entered {1}).").format(
 					label(self.doctype, "region_code"), escape_html(self.region_code)
-				)
+				),
+				RegionCodeError,
 			)
 		parent_level = (
 			frappe.db.get_value(self.doctype, self.parent_administrative_region, "region_level")
@@ -30,5 +39,6 @@ class AdministrativeRegion(NestedSet):
 					escape_html(self.region_level),
 					parent_level or _("no parent"),
 					" / ".join(level or _("no parent") for level in PARENT_LEVELS[self.region_level]),
-				)
+				),
+				RegionParentError,
 			)

@@ -9,7 +9,8 @@ from cluster_registry.cluster_registry.input_checks import (
 	round_figures,
 	throw_problems,
 )
-from cluster_registry.cluster_registry.uniqueness import UniqueRecord, ensure_unique
+from cluster_registry.cluster_registry.refusals import refuse
+from cluster_registry.cluster_registry.uniqueness import AlreadyRecordedError, UniqueRecord, ensure_unique
 from cluster_registry.rules.inputs import DIGITAL_LEVEL_SHARES, EARLIEST_DATA_YEAR, INDICATOR_PARTS
 
 
@@ -36,12 +37,13 @@ class ClusterAnnualIndicator(UniqueRecord):
 		return self.find_other({"cluster": self.cluster, "year": self.year})
 
 	def refuse_duplicate(self, existing: str):
-		frappe.throw(
+		refuse(
+			AlreadyRecordedError,
 			_(
 				"Cluster {0} already has its annual indicators for {1} ({2}): open that record and edit it instead of adding a second one."
 			).format(frappe.utils.escape_html(self.cluster_name or self.cluster), self.year, existing),
-			frappe.DuplicateEntryError,
 			title=_("Duplicate annual indicators"),
+			field="year",
 		)
 
 

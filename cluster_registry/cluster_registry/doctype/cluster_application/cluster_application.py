@@ -8,7 +8,21 @@ from cluster_registry.cluster_registry.application_prefill import prefill
 from cluster_registry.cluster_registry.input_checks import check_figures, label
 from cluster_registry.cluster_registry.link_checks import check_links
 from cluster_registry.cluster_registry.outputs import snapshot
-from cluster_registry.cluster_registry.uniqueness import UniqueRecord, ensure_unique
+from cluster_registry.cluster_registry.uniqueness import AlreadyRecordedError, UniqueRecord, ensure_unique
+
+
+class RoundNotOpenError(frappe.ValidationError):
+	"""A filing of a kind or level its round does not open."""
+
+
+class OriginalApplicationError(frappe.ValidationError):
+	"""The original filing of a 复核 is another cluster's."""
+
+	field = "original_application"
+
+
+class CheckFindsErrorsError(frappe.ValidationError):
+	"""Submitted while the pre-submission check (体检) finds errors."""
 
 
 class ClusterApplication(UniqueRecord):
@@ -53,6 +67,7 @@ class ClusterApplication(UniqueRecord):
 					escape_html(self.level),
 					escape_html(self.filing_kind),
 				),
+				RoundNotOpenError,
 				title=_("Cluster Application"),
 			)
 		self.form_version = opening.form_version
@@ -91,7 +106,7 @@ class ClusterApplication(UniqueRecord):
 				self.filing_kind,
 				existing,
 			),
-			frappe.DuplicateEntryError,
+			AlreadyRecordedError,
 			title=_("Cluster Application"),
 		)
 
@@ -104,6 +119,7 @@ class ClusterApplication(UniqueRecord):
 				_("{0} must be a filing of the same cluster.").format(
 					label(self.doctype, "original_application")
 				),
+				OriginalApplicationError,
 				title=_("Cluster Application"),
 			)
 
@@ -120,6 +136,7 @@ class ClusterApplication(UniqueRecord):
 				_("The filing cannot be submitted while the check finds errors:")
 				+ "<br>"
 				+ "<br>".join(errors),
+				CheckFindsErrorsError,
 				title=_("Pre-submission Check"),
 			)
 

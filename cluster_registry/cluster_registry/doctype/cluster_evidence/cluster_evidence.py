@@ -16,6 +16,10 @@ from cluster_registry.cluster_registry.input_checks import check_figures
 from cluster_registry.rules import files as file_rules
 
 
+class UnreadablePdfError(frappe.ValidationError):
+	field = "file"
+
+
 class ClusterEvidence(Document):
 	def validate(self):
 		self.refuse_when_a_filing_is_frozen()
@@ -88,5 +92,6 @@ class ClusterEvidence(Document):
 			frappe.throw(
 				_("{0} is not a readable PDF: export it again and attach the new file.").format(
 					escape_html(file.file_name or "")
-				)
+				),
+				UnreadablePdfError,
 			)

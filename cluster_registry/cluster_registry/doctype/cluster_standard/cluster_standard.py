@@ -6,6 +6,12 @@ from cluster_registry.cluster_registry.input_checks import label
 from cluster_registry.rules.inputs import LED_RANK_TEXT, led_beyond_rank
 
 
+class LedBeyondRankError(frappe.ValidationError):
+	"""主持 by a drafting unit ranked below the first three."""
+
+	field = "role"
+
+
 class ClusterStandard(ClusterRecord):
 	key_field = "standard_no"
 
@@ -16,6 +22,7 @@ class ClusterStandard(ClusterRecord):
 				_(LED_RANK_TEXT).format(
 					self.drafting_rank, label(self.doctype, "role"), label(self.doctype, "drafting_rank")
 				),
+				LedBeyondRankError,
 				title=_(self.doctype),
 			)
 

@@ -9,6 +9,16 @@ from cluster_registry.cluster_registry.uniqueness import seed_series
 from cluster_registry.rules.inputs import Problem
 
 
+class FormOfAnotherKindError(frappe.ValidationError):
+	"""An opening whose form version is of another kind or level."""
+
+	field = "form_version"
+
+
+class OpenedTwiceError(frappe.ValidationError):
+	"""A kind and level opened twice in one round."""
+
+
 class DeclarationRound(Document):
 	def validate(self):
 		check_figures(self)
@@ -46,6 +56,7 @@ class DeclarationRound(Document):
 						row.level,
 						row.filing_kind,
 					),
+					FormOfAnotherKindError,
 					title=_("Declaration Round"),
 				)
 			if (row.filing_kind, row.level) in seen:
@@ -53,6 +64,7 @@ class DeclarationRound(Document):
 					_("{0}, row {1}: {2} {3} is opened twice; keep one row for it.").format(
 						label(self.doctype, "openings"), row.idx, row.level, row.filing_kind
 					),
+					OpenedTwiceError,
 					title=_("Declaration Round"),
 				)
 			seen.add((row.filing_kind, row.level))

@@ -4,9 +4,16 @@ from frappe.utils import escape_html, getdate
 
 from cluster_registry.cluster_registry.input_checks import check_figures, label, throw_problems
 from cluster_registry.cluster_registry.link_checks import may_read
-from cluster_registry.cluster_registry.uniqueness import UniqueRecord
+from cluster_registry.cluster_registry.refusals import refuse
+from cluster_registry.cluster_registry.uniqueness import AlreadyRecordedError, UniqueRecord
 from cluster_registry.rules.inputs import Problem
 from cluster_registry.rules.uscc import normalize, uscc_problem
+
+
+class CreditCodeError(frappe.ValidationError):
+	"""A 统一社会信用代码 that cannot be one (GB 32100-2015)."""
+
+	field = "uscc"
 
 
 class Enterprise(UniqueRecord):
@@ -37,6 +44,7 @@ class Enterprise(UniqueRecord):
 			}
 			frappe.throw(
 				messages[problem.rule].format(field, escape_html(self.uscc), escape_html(problem.detail)),
+				CreditCodeError,
 				title=field,
 			)
 		if self.is_new():
@@ -60,7 +68,7 @@ class Enterprise(UniqueRecord):
 			message = _(
 				"{0} {1} is already registered by another region's officials: an enterprise is registered once. Ask them, or the province, to make it available to you."
 			).format(field, escape_html(self.uscc))
-		frappe.throw(message, frappe.DuplicateEntryError, title=field)
+		refuse(AlreadyRecordedError, message, title=field, field="uscc")
 
 	def check_honour_dates(self):
 		problems = [

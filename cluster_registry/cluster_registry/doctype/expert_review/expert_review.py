@@ -14,6 +14,36 @@ from cluster_registry.rules.inputs import Problem
 FULL_MARKS = 12.5  # eight groups, 100 points
 
 
+class NotAnExpertError(frappe.ValidationError):
+	field = "expert"
+
+
+class AlreadyAssignedError(frappe.ValidationError):
+	field = "expert"
+
+
+class RecusalFinalError(frappe.PermissionError):
+	"""A declared 回避 withdrawn."""
+
+	field = "conflict_declaration"
+
+
+class FullMarksFixedError(frappe.PermissionError):
+	"""Full marks or groups changed by anyone but the province."""
+
+	field = "max_score"
+
+
+class ConflictUndeclaredError(frappe.ValidationError):
+	"""Scores given before declaring no conflict of interest."""
+
+	field = "conflict_declaration"
+
+
+class NotUnderReviewError(frappe.ValidationError):
+	"""Scores given while the filing is not under expert review."""
+
+
 class ExpertReview(Document):
 	def validate(self):
 		self.check_expert()
@@ -28,6 +58,7 @@ class ExpertReview(Document):
 		if "Cluster Expert" not in frappe.get_roles(self.expert):
 			frappe.throw(
 				_("{0} is not an expert (role Cluster Expert).").format(escape_html(self.expert)),
+				NotAnExpertError,
 				title=_("Expert Review"),
 			)
 		other = frappe.db.exists(
@@ -36,6 +67,7 @@ class ExpertReview(Document):
 		if other:
 			frappe.throw(
 				_("{0} is already assigned to this filing ({1}).").format(escape_html(self.expert), other),
+				AlreadyAssignedError,
 				title=_("Expert Review"),
 			)
 
@@ -45,7 +77,7 @@ class ExpertReview(Document):
 				_(
 					"A declared conflict of interest (回避) is final: {0} stays “{1}” and the expert does not score."
 				).format(label(self.doctype, "conflict_declaration"), CONFLICT),
-				frappe.PermissionError,
+				RecusalFinalError,
 				title=_("Conflict of Interest"),
 			)
 
@@ -63,7 +95,7 @@ class ExpertReview(Document):
 				_("{0} and the criterion groups are set by the province: score within them.").format(
 					label("Expert Review Score", "max_score")
 				),
-				frappe.PermissionError,
+				FullMarksFixedError,
 				title=_("Expert Review"),
 			)
 
@@ -75,12 +107,14 @@ class ExpertReview(Document):
 				_(
 					"Declare {0} as “{1}” before scoring; an expert with a conflict of interest withdraws and does not score."
 				).format(label(self.doctype, "conflict_declaration"), NO_CONFLICT),
+				ConflictUndeclaredError,
 				title=_("Conflict of Interest"),
 			)
 		status = frappe.db.get_value("Cluster Application", self.application, "status")
 		if status != REVIEW_STATE:
 			frappe.throw(
 				_("The filing is scored while it is under expert review; it is {0}.").format(status),
+				NotUnderReviewError,
 				title=_("Expert Review"),
 			)
 		problems = [

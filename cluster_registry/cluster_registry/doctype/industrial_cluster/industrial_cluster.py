@@ -8,6 +8,14 @@ from cluster_registry.cluster_registry.indicator_figures import recompute_cluste
 from cluster_registry.cluster_registry.input_checks import check_figures, label
 
 
+class NotACountyError(frappe.ValidationError):
+	"""A cluster's county or adjacent county that is not a county-level region."""
+
+
+class CountyTwiceError(frappe.ValidationError):
+	field = "other_counties"
+
+
 class IndustrialCluster(Document):
 	def validate(self):
 		check_figures(self)
@@ -33,6 +41,7 @@ class IndustrialCluster(Document):
 				_(
 					"{0} must be county-level regions (县级行政区划); {1} is not. Choose the county (市辖区, 县 or 县级市) itself."
 				).format(label(self.doctype, "county"), escape_html("、".join(wrong))),
+				NotACountyError,
 				title=_("Industrial Cluster"),
 			)
 		if len(set(counties)) != len(counties):
@@ -40,6 +49,7 @@ class IndustrialCluster(Document):
 				_("{0} lists the home county or one county twice: keep each county once.").format(
 					label(self.doctype, "other_counties")
 				),
+				CountyTwiceError,
 				title=_("Industrial Cluster"),
 			)
 

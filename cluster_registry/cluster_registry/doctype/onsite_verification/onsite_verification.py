@@ -13,6 +13,20 @@ ON_SITE_STATES = (SUBMITTED, ON_SITE)
 STATEMENTS = ("materials_genuine", "not_prohibited", "no_major_accident", "no_tax_violation")
 
 
+class UnconfirmedStatementsError(frappe.ValidationError):
+	"""符合 concluded with statements left unconfirmed."""
+
+	field = "conclusion"
+
+
+class NotAtTheCityError(frappe.ValidationError):
+	"""The on-site check recorded while the filing is not with the city."""
+
+
+class NotTheCityError(frappe.PermissionError):
+	"""The on-site check made, changed or deleted by anyone but the filing's city."""
+
+
 class OnsiteVerification(Document):
 	def validate(self):
 		self.check_the_city_at_its_step()
@@ -22,6 +36,7 @@ class OnsiteVerification(Document):
 				_(
 					"A conclusion of 符合 needs every statement confirmed; not confirmed: {0}. Confirm them or conclude 不符合."
 				).format("；".join(unconfirmed)),
+				UnconfirmedStatementsError,
 				title=_("Onsite Verification"),
 			)
 
@@ -37,6 +52,7 @@ class OnsiteVerification(Document):
 				_(
 					"The on-site check is recorded while the filing is with the city ({0}); this filing is {1}."
 				).format("、".join(ON_SITE_STATES), status),
+				NotAtTheCityError,
 				title=_("Onsite Verification"),
 			)
 		if filing_rights.is_system():
@@ -48,6 +64,6 @@ class OnsiteVerification(Document):
 				_(
 					"The 现场核查符合性说明 is the statement of the filing's city: only the city's officials make, change or delete it."
 				),
-				frappe.PermissionError,
+				NotTheCityError,
 				title=_("Onsite Verification"),
 			)

@@ -23,6 +23,18 @@ RECOGNISED_BY_PROVINCE = (
 )
 
 
+class FilingListedTwiceError(frappe.ValidationError):
+	"""A filing twice on a list, or on a second list of the same level."""
+
+
+class NotYourUnitError(frappe.PermissionError):
+	field = "recommending_unit"
+
+
+class FilingNotListableError(frappe.ValidationError):
+	"""A filing of another round, kind or city, or not yet recommended at the list's level."""
+
+
 class RecommendationList(Document):
 	def validate(self):
 		self.by_province = self.unit_level() == "省"
@@ -30,7 +42,9 @@ class RecommendationList(Document):
 		applications = {row.application: row for row in self.items}
 		if len(applications) != len(self.items):
 			frappe.throw(
-				_("A filing appears twice in the list: keep it once."), title=_("Recommendation List")
+				_("A filing appears twice in the list: keep it once."),
+				FilingListedTwiceError,
+				title=_("Recommendation List"),
 			)
 		self.check_one_list_per_filing()
 		filings = frappe.get_all(
@@ -82,7 +96,7 @@ class RecommendationList(Document):
 				_(
 					"{0} must be your own unit: a city's officials keep their city's list, the province's officials the province's."
 				).format(label(self.doctype, "recommending_unit")),
-				frappe.PermissionError,
+				NotYourUnitError,
 				title=_("Recommendation List"),
 			)
 
@@ -110,6 +124,7 @@ class RecommendationList(Document):
 				_(
 					"{0} is already on the recommendation list {1} of this round: a filing is listed once."
 				).format(taken[0].cluster_name, taken[0].parent),
+				FilingListedTwiceError,
 				title=_("Recommendation List"),
 			)
 
@@ -130,6 +145,7 @@ class RecommendationList(Document):
 			_("Row {0} ({1}) cannot be on this list: {2}.").format(
 				idx, escape_html(filing.cluster_name), problem
 			),
+			FilingNotListableError,
 			title=_("Recommendation List"),
 		)
 

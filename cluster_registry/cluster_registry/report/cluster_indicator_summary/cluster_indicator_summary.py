@@ -4,6 +4,7 @@ import frappe
 from frappe import _
 from frappe.query_builder import DocType
 
+from cluster_registry.cluster_registry import report_columns as cols
 from cluster_registry.cluster_registry import report_filters
 from cluster_registry.cluster_registry.territory import within_territory
 
@@ -51,35 +52,12 @@ def execute(filters=None):
 def columns():
 	meta = frappe.get_meta("Cluster Annual Indicator")
 	return [
-		{
-			"fieldname": "cluster",
-			"label": _("Cluster"),
-			"fieldtype": "Link",
-			"options": "Industrial Cluster",
-			"width": 100,
-		},
-		{"fieldname": "cluster_name", "label": _("Cluster Name"), "fieldtype": "Data", "width": 260},
-		{
-			"fieldname": "city",
-			"label": _("City"),
-			"fieldtype": "Link",
-			"options": "Administrative Region",
-			"width": 90,
-		},
-		{
-			"fieldname": "county",
-			"label": _("County"),
-			"fieldtype": "Link",
-			"options": "Administrative Region",
-			"width": 90,
-		},
-	] + [
-		{
-			"fieldname": field,
-			"label": _(meta.get_label(field), context="Cluster Annual Indicator"),
-			"fieldtype": kind,
-			"precision": 2,
-			"width": 120,
-		}
-		for field, kind in FIGURES
+		cols.cluster(_("Cluster")),
+		cols.column("cluster_name", _("Cluster Name"), width=260),
+		cols.region("city", _("City"), 90),
+		cols.region("county", _("County"), 90),
+		*(
+			cols.figure(field, _(meta.get_label(field), context="Cluster Annual Indicator"), 120, kind)
+			for field, kind in FIGURES
+		),
 	]

@@ -5,6 +5,7 @@ recognition lapses (the round's 复核 deadline passed without one)."""
 import frappe
 from frappe import _
 
+from cluster_registry.cluster_registry import report_columns as cols
 from cluster_registry.cluster_registry import report_filters
 from cluster_registry.cluster_registry.recognition import due_rows, review_deadline_passed
 from cluster_registry.cluster_registry.territory import within_territory
@@ -31,40 +32,16 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{
-			"fieldname": "cluster",
-			"label": _("Cluster"),
-			"fieldtype": "Link",
-			"options": "Industrial Cluster",
-			"width": 110,
-		},
-		{"fieldname": "cluster_name", "label": _("Cluster Name"), "fieldtype": "Data", "width": 280},
-		{
-			"fieldname": "city",
-			"label": _("City"),
-			"fieldtype": "Link",
-			"options": "Administrative Region",
-			"width": 100,
-		},
-		{
-			"fieldname": "county",
-			"label": _("County"),
-			"fieldtype": "Link",
-			"options": "Administrative Region",
-			"width": 100,
-		},
-		{"fieldname": "level", "label": _("Level"), "fieldtype": "Data", "width": 80},
-		{"fieldname": "year", "label": _("Year Recognised"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "document_no", "label": _("Document No."), "fieldtype": "Data", "width": 180},
-		{"fieldname": "valid_until", "label": _("Valid Until"), "fieldtype": "Date", "width": 100},
-		{"fieldname": "status", "label": _("Recognition Status"), "fieldtype": "Data", "width": 90},
-		{
-			"fieldname": "application",
-			"label": _("Recognised Filing"),
-			"fieldtype": "Link",
-			"options": "Cluster Application",
-			"width": 130,
-		},
-		{"fieldname": "review_filed", "label": _("Re-review Filed"), "fieldtype": "Check", "width": 90},
-		{"fieldname": "lapses", "label": _("Lapses"), "fieldtype": "Check", "width": 80},
+		cols.cluster(_("Cluster"), 110),
+		cols.column("cluster_name", _("Cluster Name"), width=280),
+		cols.region("city", _("City")),
+		cols.region("county", _("County")),
+		cols.column("level", _("Level"), width=80),
+		cols.column("year", _("Year Recognised"), "Int", 90),
+		cols.column("document_no", _("Document No."), width=180),
+		cols.column("valid_until", _("Valid Until"), "Date"),
+		cols.column("status", _("Recognition Status"), width=90),
+		cols.link("application", _("Recognised Filing"), "Cluster Application", 130),
+		cols.column("review_filed", _("Re-review Filed"), "Check", 90),
+		cols.column("lapses", _("Lapses"), "Check", 80),
 	]

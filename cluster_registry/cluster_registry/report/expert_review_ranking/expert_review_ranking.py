@@ -5,6 +5,7 @@ from frappe import _
 from frappe.query_builder import DocType
 from frappe.query_builder.functions import Avg, Count
 
+from cluster_registry.cluster_registry import report_columns as cols
 from cluster_registry.cluster_registry import report_filters
 from cluster_registry.cluster_registry.territory import within_territory
 
@@ -42,30 +43,12 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{"fieldname": "rank", "label": _("Rank"), "fieldtype": "Int", "width": 60},
-		{
-			"fieldname": "application",
-			"label": _("Application"),
-			"fieldtype": "Link",
-			"options": "Cluster Application",
-			"width": 140,
-		},
-		{"fieldname": "cluster_name", "label": _("Cluster Name"), "fieldtype": "Data", "width": 280},
-		{
-			"fieldname": "county",
-			"label": _("County"),
-			"fieldtype": "Link",
-			"options": "Administrative Region",
-			"width": 100,
-		},
-		{"fieldname": "filing_kind", "label": _("Filing Kind"), "fieldtype": "Data", "width": 70},
-		{"fieldname": "level", "label": _("Level"), "fieldtype": "Data", "width": 70},
-		{"fieldname": "reviews", "label": _("Reviews"), "fieldtype": "Int", "width": 70},
-		{
-			"fieldname": "average_score",
-			"label": _("Average Score"),
-			"fieldtype": "Float",
-			"precision": 2,
-			"width": 100,
-		},
+		cols.column("rank", _("Rank"), "Int", 60),
+		cols.link("application", _("Application"), "Cluster Application", 140),
+		cols.column("cluster_name", _("Cluster Name"), width=280),
+		cols.region("county", _("County")),
+		cols.column("filing_kind", _("Filing Kind"), width=70),
+		cols.column("level", _("Level"), width=70),
+		cols.column("reviews", _("Reviews"), "Int", 70),
+		cols.figure("average_score", _("Average Score"), 100),
 	]

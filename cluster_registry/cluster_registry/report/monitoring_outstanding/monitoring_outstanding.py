@@ -5,6 +5,8 @@ import frappe
 from frappe import _
 from frappe.query_builder import DocType
 
+from cluster_registry.cluster_registry import report_columns as cols
+from cluster_registry.cluster_registry import report_filters
 from cluster_registry.cluster_registry.territory import within_territory
 from cluster_registry.monitoring import states
 
@@ -17,7 +19,12 @@ WHO_ACTS = {
 
 
 def execute(filters=None):
-	filters = frappe._dict(filters or {})
+	filters = report_filters.as_dict(filters)
+	chosen, problem = report_filters.names(
+		filters, {"monitoring_round": "Monitoring Round", "city": "City", "county": "County"}
+	)
+	if problem:
+		return columns(), [], problem
 	filing = DocType("Cluster Monitoring Filing")
 	query = (
 		frappe.qb.from_(filing)
@@ -37,11 +44,8 @@ def execute(filters=None):
 		.orderby(filing.county)
 		.orderby(filing.cluster_name)
 	)
-	if filters.get("monitoring_round"):
-		query = query.where(filing.monitoring_round == filters.monitoring_round)
-	for field in ("city", "county"):
-		if filters.get(field):
-			query = query.where(filing[field] == filters[field])
+	for field, value in chosen.items():
+		query = query.where(filing[field] == value)
 	rows = within_territory(query, filing.county).run(as_dict=True)
 	for row in rows:
 		row.to_act = WHO_ACTS.get(row.status, "")
@@ -50,30 +54,12 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{
-			"fieldname": "city",
-			"label": _("City"),
-			"fieldtype": "Link",
-			"options": "Administrative Region",
-			"width": 100,
-		},
-		{
-			"fieldname": "county",
-			"label": _("County"),
-			"fieldtype": "Link",
-			"options": "Administrative Region",
-			"width": 100,
-		},
-		{
-			"fieldname": "name",
-			"label": _("Monitoring Filing"),
-			"fieldtype": "Link",
-			"options": "Cluster Monitoring Filing",
-			"width": 200,
-		},
-		{"fieldname": "cluster_name", "label": _("Cluster Name"), "fieldtype": "Data", "width": 260},
-		{"fieldname": "data_year", "label": _("Year Monitored"), "fieldtype": "Int", "width": 80},
-		{"fieldname": "due_date", "label": _("Due Date"), "fieldtype": "Date", "width": 100},
-		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 100},
-		{"fieldname": "to_act", "label": _("To Act"), "fieldtype": "Data", "width": 80},
+		cols.region("city", _("City")),
+		cols.region("county", _("County")),
+		cols.link("name", _("Monitoring Filing"), "Cluster Monitoring Filing", 200),
+		cols.column("cluster_name", _("Cluster Name"), width=260),
+		cols.column("data_year", _("Year Monitored"), "Int", 80),
+		cols.column("due_date", _("Due Date"), "Date"),
+		cols.column("status", _("Status")),
+		cols.column("to_act", _("To Act"), width=80),
 	]

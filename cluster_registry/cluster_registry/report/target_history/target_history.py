@@ -6,19 +6,25 @@ import frappe
 from frappe import _
 from frappe.query_builder import DocType
 
+from cluster_registry.cluster_registry import report_columns as cols
+from cluster_registry.cluster_registry import report_filters
 from cluster_registry.cluster_registry.recognition import due_rows
 from cluster_registry.cluster_registry.territory import within_territory
 
 
 def execute(filters=None):
-	filters = frappe._dict(filters or {})
-	clusters = None
-	if filters.get("review_round_year"):
-		clusters = [row.cluster for row in due_rows(int(filters.review_round_year))]
+	filters = report_filters.as_dict(filters)
+	chosen, problem = report_filters.names(filters, {"cluster": "Cluster"})
+	review_year, year_problem = report_filters.year(
+		filters, "review_round_year", "Due for Re-review in", None
+	)
+	if problem or year_problem:
+		return columns(), [], problem or year_problem
+	clusters = None if review_year is None else [row.cluster for row in due_rows(review_year)]
 
 	def narrow(query, filing, _tracked):
-		if filters.get("cluster"):
-			query = query.where(filing.cluster == filters.cluster)
+		if chosen.get("cluster"):
+			query = query.where(filing.cluster == chosen["cluster"])
 		if clusters is not None:
 			query = query.where(filing.cluster.isin(clusters or [""]))
 		return query
@@ -64,74 +70,20 @@ def tracking_rows(narrow) -> list[dict]:
 
 def columns():
 	return [
-		{
-			"fieldname": "county",
-			"label": _("County"),
-			"fieldtype": "Link",
-			"options": "Administrative Region",
-			"width": 90,
-		},
-		{
-			"fieldname": "cluster",
-			"label": _("Cluster"),
-			"fieldtype": "Link",
-			"options": "Industrial Cluster",
-			"width": 100,
-		},
-		{"fieldname": "cluster_name", "label": _("Cluster Name"), "fieldtype": "Data", "width": 220},
-		{"fieldname": "indicator", "label": _("Indicator"), "fieldtype": "Data", "width": 160},
-		{"fieldname": "data_year", "label": _("Year Monitored"), "fieldtype": "Int", "width": 80},
-		{"fieldname": "unit", "label": _("Unit"), "fieldtype": "Data", "width": 70},
-		{
-			"fieldname": "baseline_value",
-			"label": _("Baseline"),
-			"fieldtype": "Float",
-			"precision": 2,
-			"width": 90,
-		},
-		{
-			"fieldname": "target_value",
-			"label": _("Target"),
-			"fieldtype": "Float",
-			"precision": 2,
-			"width": 90,
-		},
-		{"fieldname": "target_year", "label": _("Target Year"), "fieldtype": "Int", "width": 80},
-		{
-			"fieldname": "stage_target",
-			"label": _("Stage Target of the Year"),
-			"fieldtype": "Float",
-			"precision": 2,
-			"width": 90,
-		},
-		{
-			"fieldname": "expected_value",
-			"label": _("Expected"),
-			"fieldtype": "Float",
-			"precision": 2,
-			"width": 90,
-		},
-		{
-			"fieldname": "actual_value",
-			"label": _("Actual"),
-			"fieldtype": "Float",
-			"precision": 2,
-			"width": 90,
-		},
-		{
-			"fieldname": "share_achieved",
-			"label": _("Share Achieved (%)"),
-			"fieldtype": "Float",
-			"precision": 2,
-			"width": 100,
-		},
-		{"fieldname": "tracking_status", "label": _("Tracking Status"), "fieldtype": "Data", "width": 90},
-		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 90},
-		{
-			"fieldname": "filing",
-			"label": _("Monitoring Filing"),
-			"fieldtype": "Link",
-			"options": "Cluster Monitoring Filing",
-			"width": 180,
-		},
+		cols.region("county", _("County"), 90),
+		cols.cluster(_("Cluster")),
+		cols.column("cluster_name", _("Cluster Name"), width=220),
+		cols.column("indicator", _("Indicator"), width=160),
+		cols.column("data_year", _("Year Monitored"), "Int", 80),
+		cols.column("unit", _("Unit"), width=70),
+		cols.figure("baseline_value", _("Baseline")),
+		cols.figure("target_value", _("Target")),
+		cols.column("target_year", _("Target Year"), "Int", 80),
+		cols.figure("stage_target", _("Stage Target of the Year")),
+		cols.figure("expected_value", _("Expected")),
+		cols.figure("actual_value", _("Actual")),
+		cols.figure("share_achieved", _("Share Achieved (%)"), 100),
+		cols.column("tracking_status", _("Tracking Status"), width=90),
+		cols.column("status", _("Status"), width=90),
+		cols.link("filing", _("Monitoring Filing"), "Cluster Monitoring Filing", 180),
 	]
