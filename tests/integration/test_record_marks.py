@@ -24,7 +24,10 @@ def setup(server):
 
 def marks(client, filing: str, user: str) -> dict[str, int]:
 	"""Status of each marking request the user's client sends on the filing."""
-	post = lambda method, **data: client.session.post(f"{client.url}/api/method/{method}", data=data)
+
+	def post(method, **data):
+		return client.session.post(f"{client.url}/api/method/{method}", data=data)
+
 	return {
 		"like": post("frappe.desk.like.toggle_like", doctype=FILING, name=filing, add="Yes").status_code,
 		"tag": post("frappe.desk.doctype.tag.tag.add_tag", tag="重点", dt=FILING, dn=filing).status_code,
