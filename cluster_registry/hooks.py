@@ -125,6 +125,8 @@ override_whitelisted_methods = {
 	),
 	"frappe.desk.search.search_link": "cluster_registry.cluster_registry.territory_queries.search_link",
 	"frappe.desk.search.search_widget": "cluster_registry.cluster_registry.territory_queries.search_widget",
+	# the print view's PDF of a large filing's official form is built in the background
+	"frappe.utils.print_format.download_pdf": "cluster_registry.cluster_registry.outputs.print_pdf.download_pdf",
 }
 
 scheduler_events = {
