@@ -117,9 +117,11 @@ has_permission = {
 	"File": "cluster_registry.cluster_registry.evidence_files.has_file_permission",
 }
 
-# Counts, group-by sidebars and link searches keep to territory (Frappe answers them outside it).
+# Missing and malformed arguments of an API request answer 417, not a server error.
 before_request = ["cluster_registry.cluster_registry.request_arguments.refuse_malformed_arguments"]
 
+# Counts, group-by sidebars, link searches, likes, tags and follows keep to territory (Frappe
+# answers them outside it).
 override_whitelisted_methods = {
 	"frappe.client.get_count": "cluster_registry.cluster_registry.territory_queries.get_count",
 	"frappe.desk.listview.get_group_by_count": (
@@ -134,6 +136,8 @@ override_whitelisted_methods = {
 	"frappe.desk.form.document_follow.follow_document": (
 		"cluster_registry.cluster_registry.record_marks.follow_document"
 	),
+	# the print view's PDF of a large filing's official form is built in the background
+	"frappe.utils.print_format.download_pdf": "cluster_registry.cluster_registry.outputs.print_pdf.download_pdf",
 }
 
 scheduler_events = {

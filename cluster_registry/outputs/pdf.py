@@ -8,6 +8,7 @@ size are numbered in the same run as the pages made here.
 """
 
 import io
+from collections.abc import Callable
 
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
@@ -20,19 +21,25 @@ NUMBER_BOTTOM = 28  # points from the bottom edge
 HELVETICA_WIDTHS = {"-": 333, " ": 278, **dict.fromkeys("0123456789", 556)}
 
 
-def html_to_pdf(html: str, css: str = "") -> bytes:
+def html_to_pdf(html: str, css: str = "", laid_out: Callable[[int], None] | None = None) -> bytes:
 	"""A PDF of an HTML fragment wrapped as the print view wraps it (div.print-format)."""
-	return render(html, css)[0]
+	return render(html, css, laid_out)[0]
 
 
-def render(html: str, css: str = "") -> tuple[bytes, dict[str, int]]:
-	"""The PDF of an HTML fragment and the page (from 0) on which each anchor (id) lies.
+def render(
+	html: str, css: str = "", laid_out: Callable[[int], None] | None = None
+) -> tuple[bytes, dict[str, int]]:
+	"""The PDF of an HTML fragment and the page (from 0) on which each anchor (id) lies; laid_out
+	is told the number of pages once they are laid out, before they are written (a background job
+	shows it as progress).
 
 	One call lays out and writes the whole document: the CJK font is subset once per call (it
 	costs seconds), so a bound filing is rendered in one call, not one per part."""
 	from weasyprint import HTML
 
 	document = HTML(string=_page(html, css)).render()
+	if laid_out:
+		laid_out(len(document.pages))
 	anchors = {}
 	for number, page in enumerate(document.pages):
 		for anchor in page.anchors:

@@ -19,7 +19,8 @@ HEADER_LINE_EM = 4.0  # a header wraps its main words onto lines of about four c
 PADDING_EM = 0.6
 TYPICAL_SHARE = 0.9
 SAMPLE_ROWS = 2000
-# Header guidance prints at 7 pt beside the table's 10.5 pt, on about NOTE_LINES lines at most.
+# Header guidance prints at 6.5 pt (PDF) to 7.5 pt (Word) beside the table's 10.5 pt, on about
+# NOTE_LINES lines at most.
 NOTE_SCALE = 7 / 10.5
 NOTE_LINES = 5
 NOTE_WIDEST_EM = 12.0

@@ -7,6 +7,7 @@ import io
 import math
 import re
 import time
+import zipfile
 
 import builders as make
 import docx
@@ -19,7 +20,7 @@ import pytest
 import requests
 from pypdf import PdfReader
 
-from cluster_registry.cluster_registry.outputs import api
+from cluster_registry.cluster_registry.outputs import api, print_pdf
 
 MEMBERS = 300
 
@@ -85,7 +86,10 @@ def test_a_large_form_pdf_is_built_in_the_background_on_compact_pages(large, mon
 	api.form_pdf(doc.name)  # the download link starts the same job rather than rendering in the request
 	assert enqueued["application"] == doc.name
 
+	shown = []
+	monkeypatch.setattr(frappe, "publish_progress", lambda percent, **kwargs: shown.append(percent))
 	url = api.build_form_pdf(doc.name)
+	assert shown == [10, 60, 100]  # the desk shows the job's progress: laid out, then written
 	file = frappe.get_doc("File", {"file_url": url})
 	assert file.is_private and file.attached_to_name == doc.name and "/" not in file.file_name
 	reader = PdfReader(io.BytesIO(file.get_content()))
@@ -100,11 +104,60 @@ def test_a_large_form_pdf_is_built_in_the_background_on_compact_pages(large, mon
 		assert "序号" in text and "企业联系人" in text  # the header repeats on every page
 		width, height = reader.pages[first].mediabox.width, reader.pages[first].mediabox.height
 		assert width > height
-	numbers = [int(n) for text in library_pages for n in re.findall(r"^(\d+)\s*山西晋盛", text, re.M)]
-	assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)  # no row split or repeated
+	per_page = [[int(n) for n in re.findall(r"^(\d+)\s*山西晋盛", text, re.M)] for text in library_pages]
+	numbers = [number for page in per_page for number in page]
+	assert numbers == list(range(1, MEMBERS + 1))  # every row once, in order: none split or repeated
+	assert all(len(page) >= 25 for page in per_page[1:-1])  # a full landscape page holds 25 rows and more
 	declaration = next(n for n, text in enumerate(pages) if "七、真实性声明" in text)
 	box = reader.pages[declaration].mediabox
 	assert box.height > box.width  # the declaration is back on a portrait page
+
+
+def test_the_print_views_pdf_of_a_large_filing_is_built_in_the_background(large, monkeypatch):
+	"""The PDF button of the desk's print view, run as Frappe's request handler runs it (the app's
+	override of the method): the official form of a large filing is not laid out in the
+	request but built in the background; another print format of it goes to Frappe as usual."""
+	doc, _names = large
+	frappe.set_user(people.COUNTY)
+	enqueued = {}
+	monkeypatch.setattr(frappe, "enqueue", lambda method, **kwargs: enqueued.update(method=method, **kwargs))
+
+	def print_view_pdf(print_format):
+		"""What Frappe's request handler runs for the button: the method, or the last override of it."""
+		method = "frappe.utils.print_format.download_pdf"
+		method = (frappe.get_hooks("override_whitelisted_methods").get(method) or [method])[-1]
+		frappe.local.response = frappe._dict()
+		frappe.get_attr(method)(doctype=doc.doctype, name=doc.name, format=print_format)
+		return frappe.local.response
+
+	response = print_view_pdf("Official Form")
+	assert enqueued["method"].endswith("outputs.api.build_form_pdf") and enqueued["application"] == doc.name
+	assert response.type == "page" and not response.get("filecontent")
+	assert doc.name in frappe.local.message
+
+	enqueued.clear()
+	printed = []  # Frappe's own print (wkhtmltopdf, which reads the site's assets over the network)
+	monkeypatch.setattr(print_pdf, "frappe_download_pdf", lambda *args, **kwargs: printed.append(args))
+	print_view_pdf("Standard")
+	assert not enqueued and printed == [(doc.doctype, doc.name)]
+
+
+def test_a_large_filings_disc_package_holds_its_form_pdf_whatever_its_size(large, monkeypatch):
+	"""Built in the job itself (the form's download link would start a job of its own), and kept
+	however far the package runs past the site's upload limit."""
+	from cluster_registry.cluster_registry.outputs import disc_package
+
+	doc, _names = large
+	frappe.set_user(people.COUNTY)
+	limit = 256 * 1024  # the site's upload limit, far below the package
+	monkeypatch.setitem(frappe.local.conf, "max_file_size", limit)
+	url = disc_package.build(doc.doctype, doc.name)
+	file = frappe.get_doc("File", {"file_url": url})
+	assert file.is_private and file.attached_to_name == doc.name and file.file_size > limit
+	with zipfile.ZipFile(io.BytesIO(file.get_content())) as package:
+		form = next(name for name in package.namelist() if name.endswith("集群申报表.pdf"))
+		pages = [page.extract_text() for page in PdfReader(io.BytesIO(package.read(form))).pages]
+	assert any("山西晋盛精密机械00299有限公司" in text.replace("\n", "") for text in pages)
 
 
 def test_a_submitted_filing_prints_as_submitted(officials):

@@ -121,9 +121,12 @@ def form_pdf_in_background(name: str) -> dict:
 	return {"background": 0}
 
 
-def form_pdf_content(doc) -> bytes:
-	"""The Form (PDF) of a filing (the caller checks permission)."""
-	return pdf.stamp_page_numbers(pdf.html_to_pdf(cluster_application_html(doc), cluster_outputs_css()))
+def form_pdf_content(doc, laid_out=None) -> bytes:
+	"""The Form (PDF) of a filing (the caller checks permission); laid_out(pages) is called when the
+	pages are laid out, before they are written."""
+	return pdf.stamp_page_numbers(
+		pdf.html_to_pdf(cluster_application_html(doc), cluster_outputs_css(), laid_out)
+	)
 
 
 def form_pdf_name(doc, definition: dict) -> str:
@@ -135,7 +138,9 @@ def build_form_pdf(application: str) -> str:
 	doc = frappe.get_doc("Cluster Application", application)
 	doc.check_permission("print")
 	_progress(doc, 10, _("Laying out the form"))
-	content = form_pdf_content(doc)
+	content = form_pdf_content(
+		doc, lambda pages: _progress(doc, 60, _("{0} pages laid out; writing the PDF").format(pages))
+	)
 	file_url = stored.attach_output(doc, form_pdf_name(doc, load_form(doc.form_version)), content)
 	_progress(doc, 100, _("The form is attached to {0}").format(doc.name))
 	frappe.publish_realtime(

@@ -50,7 +50,11 @@ def build(application: str) -> str:
 	parts = catalogue_parts(doc, definition)
 	progress(doc, 20, _("Laying out the form"))
 	html = bound_html(doc, definition, parts)
-	rendered, anchors = pdf.render(html, api.cluster_outputs_css())
+	rendered, anchors = pdf.render(
+		html,
+		api.cluster_outputs_css(),
+		lambda pages: progress(doc, 55, _("{0} pages laid out; writing the PDF").format(pages)),
+	)
 	progress(doc, 80, _("Binding {0} pages").format(pdf.page_count(rendered) - sum_slots(parts)))
 	inserts = {
 		anchors[anchor(position)]: part.files

@@ -14,7 +14,8 @@ import frappe
 from frappe import _
 
 from cluster_registry.approval_states import EDITABLE
-from cluster_registry.cluster_registry.outputs import api, bundle, records
+from cluster_registry.cluster_registry.form_versions import load_form
+from cluster_registry.cluster_registry.outputs import api, bundle, records, stored
 from cluster_registry.outputs import pdf
 
 DOCTYPES = ("Cluster Application", "Recommendation List")
@@ -55,7 +56,8 @@ def build(doctype: str, name: str) -> str:
 		zip_name = package_name(doc.recommending_unit, doc.filing_kind)
 		entries = list_entries(doc)
 	progress(doc, 96, _("Packing {0} files").format(len(entries)))
-	file_url = attach(doc, f"{zip_name}.zip", zipped(entries))
+	# a private file whatever its size (a large filing's package runs past Frappe's upload limit)
+	file_url = stored.attach_output(doc, f"{zip_name}.zip", zipped(entries))
 	progress(doc, 100, _("The disc package is attached to {0}").format(doc.name))
 	frappe.publish_realtime(
 		EVENT, {"doctype": doctype, "name": name, "file_url": file_url}, user=frappe.session.user
@@ -74,7 +76,10 @@ def filing_entries(doc, report=None) -> list[tuple[str, bytes]]:
 	report = report or (lambda share, text: None)
 	report(0, _("{0}: the form in Word and PDF").format(doc.cluster_name))
 	entries = [own_name(doc.name, *captured(api.form_word, doc.name))]
-	entries.append(own_name(doc.name, *captured(api.form_pdf, doc.name)))
+	# the PDF is made here, in this job, whatever the filing's size (the download link of a large
+	# filing would start a job of its own instead)
+	form_pdf_name = api.form_pdf_name(doc, load_form(doc.form_version))
+	entries.append(own_name(doc.name, form_pdf_name, api.form_pdf_content(doc)))
 	report(0.2, _("{0}: binding the filing").format(doc.cluster_name))
 	bound = bound_filing(doc)
 	entries.append((bound.file_name.removeprefix(f"{doc.name}-"), bound.get_content()))
@@ -182,26 +187,6 @@ def zipped(entries: list[tuple[str, bytes]]) -> bytes:
 		for path, data in entries:
 			archive.writestr(path, data)
 	return content.getvalue()
-
-
-def attach(doc, file_name: str, content: bytes) -> str:
-	for old in frappe.get_all(
-		"File",
-		filters={"attached_to_doctype": doc.doctype, "attached_to_name": doc.name, "file_name": file_name},
-		pluck="name",
-	):
-		frappe.delete_doc("File", old, ignore_permissions=True)
-	file = frappe.get_doc(
-		{
-			"doctype": "File",
-			"file_name": file_name,
-			"attached_to_doctype": doc.doctype,
-			"attached_to_name": doc.name,
-			"is_private": 1,
-			"content": content,
-		}
-	).insert(ignore_permissions=True)
-	return file.file_url
 
 
 def progress(doc, percent: int, description: str):
