@@ -29,6 +29,10 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+class NoFourLibrariesError(frappe.ValidationError):
+	"""The form asked for prints no 四库 (a Shanxi 申报, a 复核)."""
+
+
 # ---- print formats (Jinja methods) -------------------------------------------------------------
 
 
@@ -189,6 +193,7 @@ def libraries_excel(name: str):
 			_("The form {0} of this filing has no four libraries (四库) to export.").format(
 				filing.definition["title"]
 			),
+			NoFourLibrariesError,
 			title=_("Four Libraries"),
 		)
 	sheets = [
@@ -268,7 +273,9 @@ def printed_library_tables() -> list[dict]:
 		found = library_tables(load_form(summary_row["code"]))
 		if found:
 			return found
-	frappe.throw(_("No form version prints the four libraries."), title=_("Four Libraries"))
+	frappe.throw(
+		_("No form version prints the four libraries."), NoFourLibrariesError, title=_("Four Libraries")
+	)
 
 
 def numbered(rows: list[dict]) -> list[dict]:

@@ -21,6 +21,12 @@ from cluster_registry.outputs import pdf
 DOCTYPES = ("Cluster Application", "Recommendation List")
 EVIDENCE_FOLDER = "佐证材料"
 OTHER_EVIDENCE = "其他"
+
+
+class NotPackableError(frappe.PermissionError):
+	"""A disc package is made of a filing or a recommendation list only."""
+
+
 EVENT = "cluster_registry_disc_package"
 
 
@@ -28,9 +34,7 @@ EVENT = "cluster_registry_disc_package"
 def build_disc_package(doctype: str, name: str) -> str:
 	"""Starts building the package of a filing or a recommendation list; returns the job id."""
 	if doctype not in DOCTYPES:
-		frappe.throw(
-			_("A disc package is made for a filing or a recommendation list."), frappe.PermissionError
-		)
+		frappe.throw(_("A disc package is made for a filing or a recommendation list."), NotPackableError)
 	frappe.get_doc(doctype, name).check_permission("read")
 	job = frappe.enqueue(
 		"cluster_registry.cluster_registry.outputs.disc_package.build",
