@@ -133,8 +133,8 @@ def measured(output: str, application: str) -> dict:
 
 def produce(output: str, application: str) -> bytes:
 	from cluster_registry.cluster_registry.outputs import api, bundle, records
-	from cluster_registry.outputs import form_docx
-	from cluster_registry.outputs.layout import form_blocks
+	from cluster_registry.renderers import form_docx
+	from cluster_registry.renderers.layout import form_blocks
 
 	frappe.connect()  # a connection of the child's own
 	doc = frappe.get_doc("Cluster Application", application)

@@ -8,7 +8,7 @@ from cluster_registry.cluster_registry.outputs.api import DOCX, XLSX, _send, clu
 from cluster_registry.cluster_registry.outputs.records import region_name, region_path
 from cluster_registry.monitoring import layout
 from cluster_registry.monitoring.tracking import BEHIND, ON_TRACK, SEVERELY_BEHIND
-from cluster_registry.outputs import form_docx, form_html, library_xlsx, pdf
+from cluster_registry.renderers import form_docx, form_html, library_xlsx, pdf
 
 
 def filing_values(doc) -> dict:

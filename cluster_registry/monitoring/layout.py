@@ -4,7 +4,7 @@ the cluster's facts, the year's figures, the targets tracked against the year, t
 the declaration and the opinions of the city and the province."""
 
 from cluster_registry.figures.decimals import figure_text
-from cluster_registry.outputs.blocks import Block, Cell, Narrative, Para, Table
+from cluster_registry.renderers.blocks import Block, Cell, Narrative, Para, Table
 
 TITLE = "{year}年度中小企业特色产业集群监测表"
 SUMMARY_TITLE = "{year}年度中小企业特色产业集群监测情况汇总表"

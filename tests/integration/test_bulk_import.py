@@ -20,7 +20,7 @@ from cluster_registry.cluster_registry.outputs import records
 from cluster_registry.cluster_registry.outputs.api import printed_library_tables
 from cluster_registry.forms import definitions
 from cluster_registry.imports import layouts
-from cluster_registry.outputs import library_xlsx
+from cluster_registry.renderers import library_xlsx
 
 METHOD = "/api/method/cluster_registry.cluster_registry.bulk_import.api."
 ENTERPRISES = layouts.ENTERPRISES

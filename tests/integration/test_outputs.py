@@ -17,7 +17,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from cluster_registry.cluster_registry.outputs import api, bundle
-from cluster_registry.outputs import pdf
+from cluster_registry.renderers import pdf
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from cluster_registry.forms import definitions
 from cluster_registry.imports import checks, layouts, reader, sheet, values
 from cluster_registry.imports.issues import FileRefused
-from cluster_registry.outputs import library_xlsx
+from cluster_registry.renderers import library_xlsx
 
 COMPETITION = Path(definitions.DEFINITIONS_DIR) / "competition-2026.json"
 

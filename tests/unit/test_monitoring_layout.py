@@ -2,7 +2,7 @@
 targets table with two decimals, and an honest line when no target was set."""
 
 from cluster_registry.monitoring.layout import filing_blocks
-from cluster_registry.outputs.blocks import Para, Table
+from cluster_registry.renderers.blocks import Para, Table
 
 FILING = {
 	"data_year": 2026,

@@ -7,7 +7,7 @@ import pypdf
 from PIL import Image
 
 from cluster_registry.forms import definitions
-from cluster_registry.outputs import library_xlsx, pdf, summary
+from cluster_registry.renderers import library_xlsx, pdf, summary
 
 
 def library_columns(key: str) -> list[dict]:

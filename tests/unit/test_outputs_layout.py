@@ -7,9 +7,9 @@ import re
 import pytest
 
 from cluster_registry.forms import definitions
-from cluster_registry.outputs import form_html
-from cluster_registry.outputs.blocks import Landscape, PrintedFiling, Table, placed, spans
-from cluster_registry.outputs.layout import form_blocks
+from cluster_registry.renderers import form_html
+from cluster_registry.renderers.blocks import Landscape, PrintedFiling, Table, placed, spans
+from cluster_registry.renderers.layout import form_blocks
 
 ANSWERS = {
 	("cluster_name", None, None): "山西省太原市小店区装备产业集群",
@@ -198,7 +198,7 @@ def test_the_html_repeats_headers_and_escapes_answers():
 def test_the_word_file_merges_cells_as_the_layout_does():
 	import docx
 
-	from cluster_registry.outputs import form_docx
+	from cluster_registry.renderers import form_docx
 
 	content = form_docx.render(definitions.load("shanxi-apply-2026"), 2026, ANSWERS, TARGETS)
 	document = docx.Document(io.BytesIO(content))

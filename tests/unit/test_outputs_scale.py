@@ -9,8 +9,8 @@ import docx
 import pytest
 
 from cluster_registry.forms import definitions
-from cluster_registry.outputs import form_docx, form_html
-from cluster_registry.outputs.blocks import (
+from cluster_registry.renderers import form_docx, form_html
+from cluster_registry.renderers.blocks import (
 	Cell,
 	Landscape,
 	PageBreak,
@@ -19,10 +19,10 @@ from cluster_registry.outputs.blocks import (
 	Table,
 	page_reference,
 )
-from cluster_registry.outputs.docx_xml import table_xml
-from cluster_registry.outputs.file_names import safe_file_name
-from cluster_registry.outputs.layout import form_blocks
-from cluster_registry.outputs.widths import column_widths, text_em
+from cluster_registry.renderers.docx_xml import table_xml
+from cluster_registry.renderers.file_names import safe_file_name
+from cluster_registry.renderers.layout import form_blocks
+from cluster_registry.renderers.widths import column_widths, text_em
 
 HEADERS = [
 	"序号",

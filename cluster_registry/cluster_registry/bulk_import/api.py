@@ -19,7 +19,7 @@ from cluster_registry.cluster_registry.outputs.api import printed_library_tables
 from cluster_registry.forms import definitions
 from cluster_registry.imports import layouts, sheet
 from cluster_registry.imports.issues import FileRefused
-from cluster_registry.outputs import library_xlsx
+from cluster_registry.renderers import library_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PROVINCE_ROLES = ("Cluster Province Officer", "System Manager")

@@ -11,20 +11,20 @@ import frappe
 from frappe import _
 from werkzeug.wrappers import Response
 
-from cluster_registry import outputs
+from cluster_registry import renderers
 from cluster_registry.cluster_registry.form_versions import load_form, site_dirs
 from cluster_registry.cluster_registry.outputs import records, stored
 from cluster_registry.forms import definitions
 from cluster_registry.imports.layouts import sheet_name
-from cluster_registry.outputs import form_docx, form_html, library_xlsx, pdf, summary
-from cluster_registry.outputs.file_names import safe_file_name
-from cluster_registry.outputs.layout import form_blocks
+from cluster_registry.renderers import form_docx, form_html, library_xlsx, pdf, summary
+from cluster_registry.renderers.file_names import safe_file_name
+from cluster_registry.renderers.layout import form_blocks
 
 # A filing whose tables from the library run past this many rows gets its Form (PDF) built in the
 # background (ten landscape pages and more: layout takes seconds a page).
 LARGE_FILING_ROWS = 250
 
-CSS = Path(outputs.__file__).with_name("print.css")
+CSS = Path(renderers.__file__).with_name("print.css")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -16,8 +16,8 @@ from cluster_registry.cluster_registry import evidence_files
 from cluster_registry.cluster_registry.form_versions import load_form
 from cluster_registry.cluster_registry.outputs import api, records, stored
 from cluster_registry.forms.definitions import fill_years, items
-from cluster_registry.outputs import form_html, pdf
-from cluster_registry.outputs.blocks import EVIDENCE_PAGE_PLACEHOLDER, page_reference
+from cluster_registry.renderers import form_html, pdf
+from cluster_registry.renderers.blocks import EVIDENCE_PAGE_PLACEHOLDER, page_reference
 from cluster_registry.rules import files as file_rules
 
 OTHER_EVIDENCE = "其他佐证材料"

@@ -16,7 +16,7 @@ from frappe import _
 from cluster_registry.approval_states import EDITABLE
 from cluster_registry.cluster_registry.form_versions import load_form
 from cluster_registry.cluster_registry.outputs import api, bundle, records, stored
-from cluster_registry.outputs import pdf
+from cluster_registry.renderers import pdf
 
 DOCTYPES = ("Cluster Application", "Recommendation List")
 EVIDENCE_FOLDER = "佐证材料"

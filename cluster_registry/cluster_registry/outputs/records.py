@@ -1,7 +1,7 @@
 """What the official outputs print, read from the site: a filing's answers, targets and cover
 facts; the four 库 and the name lists as table rows keyed by the form's column keys; the rows of
 a Recommendation List. Plain values only: the layout and the writers live in
-cluster_registry.outputs."""
+cluster_registry.renderers."""
 
 import frappe
 
@@ -10,7 +10,7 @@ from cluster_registry.cluster_registry.outputs import snapshot
 from cluster_registry.figures.honours import brand_titles
 from cluster_registry.filing_terms import NATIONAL, PROVINCIAL
 from cluster_registry.forms import definitions
-from cluster_registry.outputs.blocks import PrintedFiling
+from cluster_registry.renderers.blocks import PrintedFiling
 
 # list:<DocType> tables of the competition form: the field its first column (the name) reads.
 LIST_NAME_FIELDS = {

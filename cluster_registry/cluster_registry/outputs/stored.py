@@ -5,7 +5,7 @@ import hashlib
 
 import frappe
 
-from cluster_registry.outputs.file_names import safe_file_name
+from cluster_registry.renderers.file_names import safe_file_name
 
 
 def attach_output(doc, file_name: str, content: bytes) -> str:

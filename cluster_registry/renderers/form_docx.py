@@ -11,7 +11,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from cluster_registry.outputs.blocks import (
+from cluster_registry.renderers.blocks import (
 	Block,
 	Cell,
 	Landscape,
@@ -21,8 +21,8 @@ from cluster_registry.outputs.blocks import (
 	PrintedFiling,
 	Table,
 )
-from cluster_registry.outputs.docx_xml import NOT_XML, table_xml
-from cluster_registry.outputs.layout import form_blocks
+from cluster_registry.renderers.docx_xml import NOT_XML, table_xml
+from cluster_registry.renderers.layout import form_blocks
 
 BODY_FONT = "宋体"
 HEADING_FONT = "黑体"

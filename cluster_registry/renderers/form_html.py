@@ -10,7 +10,7 @@ print formats (CSS classes cr-*).
 
 from html import escape
 
-from cluster_registry.outputs.blocks import (
+from cluster_registry.renderers.blocks import (
 	PAGE_REFERENCE,
 	Block,
 	Cell,
@@ -21,7 +21,7 @@ from cluster_registry.outputs.blocks import (
 	PrintedFiling,
 	Table,
 )
-from cluster_registry.outputs.layout import form_blocks
+from cluster_registry.renderers.layout import form_blocks
 
 
 def render(

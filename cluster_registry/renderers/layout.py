@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from cluster_registry.figures.decimals import growth, round2
-from cluster_registry.outputs.blocks import (
+from cluster_registry.renderers.blocks import (
 	Block,
 	Cell,
 	Landscape,
@@ -37,7 +37,7 @@ from cluster_registry.outputs.blocks import (
 	shown,
 	spans,
 )
-from cluster_registry.outputs.tables import stages_blocks, table_blocks, targets_blocks
+from cluster_registry.renderers.tables import stages_blocks, table_blocks, targets_blocks
 
 TICKED, UNTICKED = "☑", "□"
 EXPLAIN_NOTE = "（需附情况说明）"

@@ -11,7 +11,7 @@ characters XML cannot hold (pasted from Word: \\x0b, \\x01).
 import re
 from xml.sax.saxutils import escape
 
-from cluster_registry.outputs.blocks import Cell, Table, placed
+from cluster_registry.renderers.blocks import Cell, Table, placed
 
 NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

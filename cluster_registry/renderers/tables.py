@@ -5,7 +5,7 @@ import re
 
 from cluster_registry.figures.decimals import to_decimal
 from cluster_registry.forms.definitions import round_years
-from cluster_registry.outputs.blocks import (
+from cluster_registry.renderers.blocks import (
 	EVIDENCE_PAGE_PLACEHOLDER,
 	Block,
 	Cell,
@@ -15,7 +15,7 @@ from cluster_registry.outputs.blocks import (
 	Table,
 	shown,
 )
-from cluster_registry.outputs.widths import column_widths
+from cluster_registry.renderers.widths import column_widths
 
 WIDE_TABLE_COLUMNS = 9
 # The line of a table in em of the table's font (五号, 10.5 pt): A4 landscape and portrait less

@@ -5,7 +5,7 @@ template) of an Onsite Verification."""
 from dataclasses import dataclass
 
 from cluster_registry import filing_terms
-from cluster_registry.outputs.blocks import Block, Cell, Para, Table, shown
+from cluster_registry.renderers.blocks import Block, Cell, Para, Table, shown
 
 
 @dataclass(frozen=True)
