@@ -17,6 +17,12 @@ OFFICIAL_FORM_METHOD = "cluster_application_html"
 def download_pdf(
 	doctype: str, name: str, format=None, doc=None, no_letterhead=0, language=None, letterhead=None
 ):
+	if not doctype or not frappe.db.exists("DocType", doctype):  # Frappe would fail importing it
+		frappe.throw(
+			_("There is no document type {0}: choose a print from a record's form").format(doctype),
+			frappe.DoesNotExistError,
+			title=_("Print"),
+		)
 	if doctype == "Cluster Application" and prints_official_form(format):
 		application = frappe.get_doc(doctype, name)
 		application.check_permission("print")
