@@ -8,7 +8,10 @@ app_license = "MIT"
 after_install = "cluster_registry.install.after_install"
 boot_session = "cluster_registry.boot.boot_session"
 # Officials land on their role's workspace and see only the app's (desk_home.py).
-after_migrate = ["cluster_registry.cluster_registry.desk_home.settle_all_officials"]
+after_migrate = [
+	"cluster_registry.cluster_registry.desk_home.settle_all_officials",
+	"cluster_registry.cluster_registry.uniqueness.seed_fixed_series",
+]
 auth_hooks = ["cluster_registry.language.speak_the_api_users_language"]
 
 # The roles and the two workflows (集群申报审批: approval_states.py; 年度监测审核: monitoring/states.py)

@@ -76,8 +76,9 @@ def duplicates_refused(doc: UniqueRecord):
 		doc.refuse_duplicate(existing)
 
 
-def seed_series(doctype: str, values: dict):
-	"""Make the naming-series row of the records a `format:` autoname will give doctype's records.
+def seed_series(doctype: str, *values: dict):
+	"""Make the naming-series rows of the records a `format:` autoname will give doctype's records
+	(one row for each dict of the fields the autoname reads).
 
 	Frappe creates the row on first use, and two records named together for the first time then
 	deadlock (each has read the missing row for update, each inserts it): a row made beforehand
@@ -85,6 +86,18 @@ def seed_series(doctype: str, values: dict):
 	autoname = frappe.get_meta(doctype).autoname or ""
 	if not autoname.startswith("format:") or "{#" not in autoname:
 		return
-	key = autoname.removeprefix("format:").split("{#")[0].format(**values)
+	prefix = autoname.removeprefix("format:").split("{#")[0]
 	series = frappe.qb.DocType("Series")
-	frappe.qb.into(series).columns(series.name, series.current).insert(key, 0).ignore().run()
+	rows = [(prefix.format(**fields), 0) for fields in values]
+	if rows:
+		frappe.qb.into(series).columns(series.name, series.current).insert(*rows).ignore().run()
+
+
+def seed_fixed_series():
+	"""after_migrate: the series rows of the app's autonames that read no field (CL-#####), so that
+	the first records a site names at once queue on the row instead of deadlocking."""
+	for doctype, autoname in frappe.get_all(
+		"DocType", filters={"module": "Cluster Registry"}, fields=["name", "autoname"], as_list=True
+	):
+		if (autoname or "").startswith("format:") and "{" not in autoname.split("{#")[0]:
+			seed_series(doctype, {})

@@ -76,7 +76,9 @@ def test_a_method_without_its_arguments_names_what_is_missing(server, setup, met
 		if missing and (user != "Guest" or open_to_guests):
 			assert response.status_code == 417, (user, response.status_code, response.text[:300])
 			assert response.json()["exc_type"] == "MissingArgumentError"
-			assert "缺少参数" in server_message(response) and missing[0] in server_message(response)
+			assert missing[0] in server_message(response)
+			if user != "Guest":  # an official reads Chinese; Guest reads the site's language
+				assert "缺少参数" in server_message(response)
 		if user == "Guest" and not open_to_guests:
 			assert response.status_code == 403
 

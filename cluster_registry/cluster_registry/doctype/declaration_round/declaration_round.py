@@ -27,6 +27,10 @@ class DeclarationRound(Document):
 	def on_update(self):
 		self.copy_deadlines_to_filings()
 		seed_series("Cluster Application", {"round_year": self.round_year})
+		units = frappe.get_all(
+			"Administrative Region", filters={"region_level": ("in", ("省", "市"))}, pluck="name"
+		)
+		seed_series("Recommendation List", *({"recommending_unit": unit} for unit in units))
 
 	def copy_deadlines_to_filings(self):
 		"""Each filing shows (and the desk counts late ones by) the deadlines of its opening."""
